@@ -1,1 +1,55 @@
-//! kravgen
+//! kravgen turns the guideline for open APIs in the Norwegian health and care sector
+//! (HITR 1229:2020) into tender documents.
+//!
+//! The pipeline, one module a step: [`source`] reads YAML with positions, [`catalogue`] holds the
+//! guideline's requirements, [`cmd`] runs each subcommand.
+
+pub mod catalogue;
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod source;
+pub mod structure;
+
+use std::path::PathBuf;
+
+use diagnostic::Diagnostics;
+
+/// Everything that can stop a kravgen run, sorted by who has to act.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in a file the user wrote: they fix the file.
+    #[error("{0}")]
+    Input(Diagnostics),
+
+    /// A command line that cannot be carried out as given.
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// Something went wrong that the input does not explain.
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl Error {
+    /// 2 for what the user can fix in their input or command line, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Input(_) | Error::Usage(_) => 2,
+            Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => 2,
+            Error::Read { .. } | Error::Write { .. } | Error::Runtime(_) => 1,
+        }
+    }
+}

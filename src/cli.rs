@@ -1,0 +1,65 @@
+//! The command line: global options and one subcommand per job, each with an example in its help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalogue::Language;
+
+/// Tender documents from the guideline for open APIs in health and care (HITR 1229:2020).
+#[derive(Debug, Parser)]
+#[command(name = "kravgen", version, about, long_about = None)]
+pub struct Cli {
+    /// Use another catalogue file of the same schema instead of the bundled HITR 1229:2020.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub catalogue: Option<PathBuf>,
+
+    /// Say more about what is being done (on stderr).
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Say nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the catalogue's requirements, documentation items and framework conditions.
+    #[command(after_help = "Examples:\n  kravgen list\n  kravgen list --lang en --format json")]
+    List(ListArgs),
+
+    /// Show one requirement, documentation item or framework condition in full.
+    #[command(after_help = "Examples:\n  kravgen show K10\n  kravgen show R3 --lang en")]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Language of the texts.
+    #[arg(long, value_enum, default_value = "nb")]
+    pub lang: Language,
+
+    /// table for reading in a terminal, json for other programs (both languages, complete).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The id to show, e.g. K10, K10a or R3.
+    pub id: String,
+
+    /// Language of the texts.
+    #[arg(long, value_enum, default_value = "nb")]
+    pub lang: Language,
+}

@@ -1,0 +1,17 @@
+//! One module per subcommand; `run` dispatches the parsed command line to it.
+
+mod list;
+mod show;
+
+use crate::Error;
+use crate::catalogue::Catalogue;
+use crate::cli::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let catalogue = Catalogue::load(cli.catalogue.as_deref())?;
+    match &cli.command {
+        Command::List(args) => list::run(&catalogue, args),
+        Command::Show(args) => show::run(&catalogue, args),
+    }
+}

@@ -1,0 +1,248 @@
+//! The shape of each input file as a JSON Schema generated from its Rust types, and the check of a
+//! parsed file against it, turning every mismatch into a located message a user can act on.
+
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, suggestion};
+use crate::source::{Source, escape_pointer};
+
+/// The JSON Schema of `T` with every subschema inlined and optional values not nullable, so that
+/// a schema path points straight at the part of the schema that failed.
+pub fn schema_for<T: JsonSchema>() -> Value {
+    let generator = SchemaSettings::draft2020_12()
+        .with(|settings| settings.inline_subschemas = true)
+        .into_generator();
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    drop_null_alternatives(&mut schema);
+    schema
+}
+
+/// Checks `source` against `schema` and reports every mismatch, located and with a hint.
+pub fn check(source: &Source, schema: &Value) -> Diagnostics {
+    let validator = match jsonschema::validator_for(schema) {
+        Ok(validator) => validator,
+        Err(error) => {
+            let message = format!("kravgen's own schema is broken: {error}");
+            return Diagnostics(vec![source.error_at("", message)]);
+        }
+    };
+
+    let mut diagnostics = Diagnostics::default();
+    for error in validator.iter_errors(&source.value) {
+        for diagnostic in describe(source, schema, &error) {
+            diagnostics.push(diagnostic);
+        }
+    }
+    diagnostics.sort();
+    diagnostics
+}
+
+fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Diagnostic> {
+    let at = error.instance_path().as_str().to_string();
+    let rule = parent_schema(schema, error.schema_path().as_str());
+    let what = describe_place(&at);
+
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            unknown_keys(source, rule, &at, unexpected)
+        }
+        ValidationErrorKind::Required { property } => {
+            let key = property.as_str().unwrap_or_default();
+            let hint = property_description(rule, key);
+            let message = format!("{what} is missing the key \"{key}\"");
+            vec![with_optional_hint(source.error_at(&at, message), hint)]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let found = describe_value(error.instance());
+            let message = format!("{what} must be {}, found {found}", expected_type(kind));
+            vec![with_optional_hint(
+                source.error_at(&at, message),
+                description(rule),
+            )]
+        }
+        ValidationErrorKind::Enum { options } => {
+            vec![not_one_of(source, rule, &at, error.instance(), options)]
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => {
+            let message = format!(
+                "{what} must be at least {limit}, found {}",
+                error.instance()
+            );
+            vec![source.error_at(&at, message)]
+        }
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            let message = format!("{what} must be at most {limit}, found {}", error.instance());
+            vec![source.error_at(&at, message)]
+        }
+        _ => vec![source.error_at(&at, format!("{what}: {error}"))],
+    }
+}
+
+fn unknown_keys(source: &Source, rule: &Value, at: &str, unexpected: &[String]) -> Vec<Diagnostic> {
+    let known: Vec<&str> = rule
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|properties| properties.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+
+    unexpected
+        .iter()
+        .map(|key| {
+            let pointer = format!("{at}/{}", escape_pointer(key));
+            let message = format!(
+                "unknown key \"{key}\"{}",
+                suggestion(key, known.iter().copied())
+            );
+            let hint = match known.is_empty() {
+                true => "no keys are accepted here".to_string(),
+                false => format!("the keys accepted here are: {}", known.join(", ")),
+            };
+            source.error_at_key(&pointer, message).with_hint(hint)
+        })
+        .collect()
+}
+
+fn not_one_of(
+    source: &Source,
+    rule: &Value,
+    at: &str,
+    found: &Value,
+    options: &Value,
+) -> Diagnostic {
+    let accepted: Vec<String> = options
+        .as_array()
+        .map(|values| values.iter().map(plain).collect())
+        .unwrap_or_default();
+    let found_text = plain(found);
+    let guess = suggestion(&found_text, accepted.iter().map(String::as_str));
+    let message = format!(
+        "{} cannot be {}{guess}; accepted: {}",
+        describe_place(at),
+        describe_value(found),
+        accepted.join(", ")
+    );
+    with_optional_hint(source.error_at(at, message), description(rule))
+}
+
+fn with_optional_hint(diagnostic: Diagnostic, hint: Option<String>) -> Diagnostic {
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// The subschema holding the keyword that failed: the schema path minus its last segment.
+fn parent_schema<'a>(schema: &'a Value, schema_path: &str) -> &'a Value {
+    let parent = schema_path.rsplit_once('/').map_or("", |(head, _)| head);
+    schema.pointer(parent).unwrap_or(&Value::Null)
+}
+
+fn description(rule: &Value) -> Option<String> {
+    rule.get("description")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+fn property_description(rule: &Value, key: &str) -> Option<String> {
+    description(rule.get("properties")?.get(key)?).map(|text| format!("\"{key}\": {text}"))
+}
+
+/// `/tailoring/omit/0/reason` → `tailoring.omit[1].reason`, the way a user reads the file.
+pub fn describe_place(pointer: &str) -> String {
+    let mut place = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        match segment.parse::<usize>() {
+            Ok(index) => place.push_str(&format!("[{}]", index + 1)),
+            Err(_) if place.is_empty() => place.push_str(&segment),
+            Err(_) => place.push_str(&format!(".{segment}")),
+        }
+    }
+    match place.is_empty() {
+        true => "the file".to_string(),
+        false => format!("\"{place}\""),
+    }
+}
+
+fn expected_type(kind: &TypeKind) -> String {
+    let names: Vec<&str> = match kind {
+        TypeKind::Single(single) => vec![type_name(&single.to_string())],
+        TypeKind::Multiple(set) => set.iter().map(|t| type_name(&t.to_string())).collect(),
+    };
+    names.join(" or ")
+}
+
+fn type_name(json_type: &str) -> &'static str {
+    match json_type {
+        "string" => "text",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "array" => "a list (lines starting with \"- \")",
+        "object" => "a mapping (lines of \"key: value\")",
+        "null" => "empty",
+        _ => "another kind of value",
+    }
+}
+
+/// A value as a user would recognise it in a message.
+pub fn describe_value(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) => format!("\"{text}\""),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a mapping".to_string(),
+    }
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Replaces `anyOf: [X, {type: null}]` by X and `type: [T, "null"]` by T: an optional key may be
+/// left out, but when it is written it must have a value.
+fn drop_null_alternatives(schema: &mut Value) {
+    match schema {
+        Value::Object(object) => {
+            collapse_nullable(object);
+            object.values_mut().for_each(drop_null_alternatives);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null_alternatives),
+        _ => {}
+    }
+}
+
+fn collapse_nullable(object: &mut Map<String, Value>) {
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let single = types.remove(0);
+            object.insert("type".into(), single);
+        }
+    }
+    let Some(Value::Array(alternatives)) = object.get("anyOf") else {
+        return;
+    };
+    let is_null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
+    if alternatives.len() != 2 || !alternatives.iter().any(is_null) {
+        return;
+    }
+    let kept = alternatives.iter().find(|v| !is_null(v)).cloned();
+    object.remove("anyOf");
+    if let Some(Value::Object(kept)) = kept {
+        for (key, value) in kept {
+            object.entry(key).or_insert(value);
+        }
+    }
+}
