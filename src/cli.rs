@@ -35,6 +35,37 @@ pub enum Command {
     /// Show one requirement, documentation item or framework condition in full.
     #[command(after_help = "Examples:\n  kravgen show K10\n  kravgen show R3 --lang en")]
     Show(ShowArgs),
+
+    /// Write a commented starter profile that lists what can be promoted or omitted.
+    #[command(after_help = "Examples:\n  kravgen init\n  kravgen init anskaffelse.yaml --lang nb")]
+    Init(InitArgs),
+
+    /// Check a profile and summarise the requirements it gives.
+    #[command(after_help = "Examples:\n  kravgen check examples/sykehus-journal.yaml")]
+    Check(CheckArgs),
+
+    /// Print the JSON Schema of the profile, for editors that validate YAML.
+    #[command(
+        after_help = "Examples:\n  kravgen schema > kravgen-profile.schema.json\n\nThen start the profile with:\n  # yaml-language-server: $schema=kravgen-profile.schema.json"
+    )]
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the profile; it must not exist yet.
+    #[arg(default_value = "profile.yaml")]
+    pub path: PathBuf,
+
+    /// Language of the documents the profile will produce.
+    #[arg(long, value_enum, default_value = "nb")]
+    pub lang: Language,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The profile to check.
+    pub profile: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,11 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod output;
+pub mod profile;
 pub mod source;
 pub mod structure;
+pub mod tailoring;
 
 use std::path::PathBuf;
 

@@ -23,7 +23,10 @@ pub fn schema_for<T: JsonSchema>() -> Value {
 
 /// Checks `source` against `schema` and reports every mismatch, located and with a hint.
 pub fn check(source: &Source, schema: &Value) -> Diagnostics {
-    let validator = match jsonschema::validator_for(schema) {
+    let validator = match jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+    {
         Ok(validator) => validator,
         Err(error) => {
             let message = format!("kravgen's own schema is broken: {error}");
@@ -79,6 +82,17 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         | ValidationErrorKind::ExclusiveMaximum { limit } => {
             let message = format!("{what} must be at most {limit}, found {}", error.instance());
             vec![source.error_at(&at, message)]
+        }
+        ValidationErrorKind::Format { format } if format == "date" => {
+            let message = format!(
+                "{what} must be a date written YYYY-MM-DD, found {}",
+                describe_value(error.instance())
+            );
+            vec![
+                source
+                    .error_at(&at, message)
+                    .with_hint("for example 2026-12-01"),
+            ]
         }
         _ => vec![source.error_at(&at, format!("{what}: {error}"))],
     }
@@ -216,10 +230,27 @@ fn drop_null_alternatives(schema: &mut Value) {
     match schema {
         Value::Object(object) => {
             collapse_nullable(object);
+            constants_to_enum(object);
             object.values_mut().for_each(drop_null_alternatives);
         }
         Value::Array(items) => items.iter_mut().for_each(drop_null_alternatives),
         _ => {}
+    }
+}
+
+/// `oneOf: [{const: a}, {const: b}]` (an enum whose variants have descriptions) → `enum: [a, b]`,
+/// so a wrong value is reported with the accepted ones.
+fn constants_to_enum(object: &mut Map<String, Value>) {
+    let Some(Value::Array(alternatives)) = object.get("oneOf") else {
+        return;
+    };
+    let constants: Option<Vec<Value>> = alternatives
+        .iter()
+        .map(|a| a.get("const").cloned())
+        .collect();
+    if let Some(constants) = constants {
+        object.remove("oneOf");
+        object.insert("enum".into(), Value::Array(constants));
     }
 }
 

@@ -1,6 +1,9 @@
 //! One module per subcommand; `run` dispatches the parsed command line to it.
 
+mod check;
+mod init;
 mod list;
+mod schema;
 mod show;
 
 use crate::Error;
@@ -13,5 +16,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match &cli.command {
         Command::List(args) => list::run(&catalogue, args),
         Command::Show(args) => show::run(&catalogue, args),
+        Command::Init(args) => init::run(&catalogue, &args.path, args.lang),
+        Command::Check(args) => check::run(&catalogue, &args.profile, cli.quiet),
+        Command::Schema => schema::run(),
     }
 }
