@@ -49,6 +49,41 @@ pub enum Command {
         after_help = "Examples:\n  kravgen schema > kravgen-profile.schema.json\n\nThen start the profile with:\n  # yaml-language-server: $schema=kravgen-profile.schema.json"
     )]
     Schema,
+
+    /// Write the tender documents for a profile: requirement specification, response form,
+    /// evaluation matrix and, when health data is shared, the framework conditions checklist.
+    #[command(
+        after_help = "Examples:\n  kravgen generate examples/sykehus-journal.yaml -o out\n  kravgen generate profile.yaml -o anbud --format md --force"
+    )]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The project profile.
+    pub profile: PathBuf,
+
+    /// The folder to write to; created when missing.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub output: PathBuf,
+
+    /// Which formats to write, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<DocumentFormat>,
+
+    /// Replace files that exist already.
+    #[arg(long)]
+    pub force: bool,
+
+    /// A folder of own templates (nb/NAME.md, en/NAME.md) replacing the built-in ones of the
+    /// same name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    Md,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches the parsed command line to it.
 
 mod check;
+mod generate;
 mod init;
 mod list;
 mod schema;
@@ -19,5 +20,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Init(args) => init::run(&catalogue, &args.path, args.lang),
         Command::Check(args) => check::run(&catalogue, &args.profile, cli.quiet),
         Command::Schema => schema::run(),
+        Command::Generate(args) => generate::run(&catalogue, args, cli.quiet),
     }
 }
