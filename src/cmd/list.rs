@@ -54,7 +54,8 @@ pub fn table(catalogue: &Catalogue, language: Language) -> String {
     }
 
     if language == Language::En {
-        out.push_str(&format!("\n{}\n", catalogue.catalogue.translation_note.en));
+        let note = textwrap::fill(&catalogue.catalogue.translation_note.en, WIDTH);
+        out.push_str(&format!("\n{note}\n"));
     }
     out
 }
