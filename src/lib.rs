@@ -1,1 +1,3 @@
 //! kravgen
+
+pub mod docx;
