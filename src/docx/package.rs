@@ -8,7 +8,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::fixup::{self, ParagraphIds};
 use super::inline::link_rid;
-use super::page::{FOOTER_RID, HEADER_RID};
+use super::page::{FOOTER_RID, HEADER_RID, LANDSCAPE_HEADER_RID};
 use super::render::Rendered;
 use super::text::escape_xml;
 use super::{DocxError, DocxOptions};
@@ -29,6 +29,8 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
     let footnotes = fixup::complete_footnotes(&text(&xml.footnotes));
     let footnotes = fixup::drop_empty_paragraph_run_properties(&footnotes);
     let header = fixup::drop_empty_paragraph_run_properties(&text(&xml.headers.concat()));
+    let landscape_header =
+        fixup::drop_empty_paragraph_run_properties(&text(&rendered.landscape_header));
     let footer = fixup::drop_empty_paragraph_run_properties(&text(&xml.footers.concat()));
     let links = hyperlink_relationships(&rendered.links);
 
@@ -52,6 +54,7 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
         ("word/footnotes.xml", ids.renumber(&footnotes)),
         ("word/_rels/footnotes.xml.rels", relationships(&links)),
         ("word/header1.xml", ids.renumber(&header)),
+        ("word/header2.xml", ids.renumber(&landscape_header)),
         ("word/footer1.xml", ids.renumber(&footer)),
     ];
     zip_parts(&parts)
@@ -119,6 +122,7 @@ fn document_relationships(links: &str) -> String {
         ("rIdFontTable", "fontTable", "fontTable.xml"),
         ("rIdFootnotes", "footnotes", "footnotes.xml"),
         (HEADER_RID, "header", "header1.xml"),
+        (LANDSCAPE_HEADER_RID, "header", "header2.xml"),
         (FOOTER_RID, "footer", "footer1.xml"),
     ];
     let mut xml = String::new();
@@ -166,6 +170,7 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>"#,
     r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#,
     r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#,
+    r#"<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#,
     r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#,
     r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
     r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,

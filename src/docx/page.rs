@@ -3,17 +3,17 @@
 
 use docx_rs::{
     AlignmentType, BreakType, FieldCharType, Footer, Header, InstrText, PageMargin,
-    PageOrientationType, PageSize, Paragraph, PositionalTab, PositionalTabAlignmentType,
-    PositionalTabRelativeTo, Run, SectionProperty, TabLeaderType,
+    PageOrientationType, PageSize, Paragraph, Run, SectionProperty, Tab, TabValueType,
 };
 
-use super::layout::{HEADER_DISTANCE, MARGIN, page_size};
+use super::layout::{HEADER_DISTANCE, MARGIN, page_size, text_width};
 use super::model::Orientation;
 use super::styles::{FOOTER, HEADER, TOC_HEADING};
 use super::text::xml_safe;
 
-/// Relationship ids of the single header and footer every section shows.
+/// Relationship ids of the headers (portrait, landscape) and the footer.
 pub(crate) const HEADER_RID: &str = "rIdHeader1";
+pub(crate) const LANDSCAPE_HEADER_RID: &str = "rIdHeader2";
 pub(crate) const FOOTER_RID: &str = "rIdFooter1";
 
 /// The text shown where the table of contents will be until Word updates it.
@@ -34,9 +34,9 @@ pub(crate) fn section(
     footer: &Footer,
 ) -> SectionProperty {
     let (width, height) = page_size(orientation);
-    let orient = match orientation {
-        Orientation::Portrait => PageOrientationType::Portrait,
-        Orientation::Landscape => PageOrientationType::Landscape,
+    let (orient, header_rid) = match orientation {
+        Orientation::Portrait => (PageOrientationType::Portrait, HEADER_RID),
+        Orientation::Landscape => (PageOrientationType::Landscape, LANDSCAPE_HEADER_RID),
     };
     let margin = MARGIN as i32;
     let distance = HEADER_DISTANCE as i32;
@@ -52,7 +52,7 @@ pub(crate) fn section(
                 .footer(distance)
                 .gutter(0),
         )
-        .header(header.clone(), HEADER_RID)
+        .header(header.clone(), header_rid)
         .footer(footer.clone(), FOOTER_RID)
 }
 
@@ -63,18 +63,19 @@ pub(crate) fn section_break(section: SectionProperty) -> Paragraph {
     paragraph
 }
 
-/// Title on the left and the case reference on the right margin.
-pub(crate) fn header(title: &str, reference: &str) -> Header {
+/// Title on the left and the case reference at the right margin of a
+/// section of the given orientation (a right tab stop at the text width).
+pub(crate) fn header(title: &str, reference: &str, orientation: Orientation) -> Header {
     let mut paragraph = Paragraph::new()
         .style(HEADER)
         .add_run(Run::new().add_text(xml_safe(title)));
     if !reference.is_empty() {
-        let tab = PositionalTab::new(
-            PositionalTabAlignmentType::Right,
-            PositionalTabRelativeTo::Margin,
-            TabLeaderType::None,
-        );
-        paragraph = paragraph.add_run(Run::new().add_ptab(tab).add_text(xml_safe(reference)));
+        let stop = Tab::new()
+            .val(TabValueType::Right)
+            .pos(text_width(orientation) as usize);
+        paragraph = paragraph
+            .add_tab(stop)
+            .add_run(Run::new().add_tab().add_text(xml_safe(reference)));
     }
     Header::new().add_paragraph(paragraph)
 }

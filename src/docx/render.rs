@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use docx_rs::{
-    BorderType, Docx, Footer, Header, IndentLevel, NumberingId, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Table,
+    BorderType, BuildXML, Docx, Footer, Header, IndentLevel, NumberingId, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, SectionProperty, Table,
 };
 
 use super::DocxOptions;
@@ -23,6 +23,8 @@ const QUOTE_INDENT: i32 = 567;
 pub(crate) struct Rendered {
     pub docx: Docx,
     pub links: Vec<String>,
+    /// The header part of landscape sections (docx-rs packs only one header).
+    pub landscape_header: Vec<u8>,
 }
 
 /// A body element in document order.
@@ -47,7 +49,7 @@ pub(crate) struct Renderer<'a> {
     pub orientation: Orientation,
     numbering: ListNumbering,
     children: Vec<Child>,
-    header: Header,
+    headers: [Header; 2],
     footer: Footer,
     options: &'a DocxOptions,
 }
@@ -62,7 +64,10 @@ pub(crate) fn render(document: &Document, options: &DocxOptions) -> Rendered {
         orientation: Orientation::Portrait,
         numbering: ListNumbering::new(),
         children: Vec::new(),
-        header: page::header(&options.title, &options.reference),
+        headers: [
+            page::header(&options.title, &options.reference, Orientation::Portrait),
+            page::header(&options.title, &options.reference, Orientation::Landscape),
+        ],
         footer: page::footer(&options.page_label, &options.of_label),
         options,
     };
@@ -72,6 +77,7 @@ pub(crate) fn render(document: &Document, options: &DocxOptions) -> Rendered {
 
 impl Renderer<'_> {
     fn finish(self) -> Rendered {
+        let last_section = self.section(self.orientation);
         let mut docx = Docx::new()
             .styles(styles::styles())
             .numberings(self.numbering.into_numberings());
@@ -81,12 +87,22 @@ impl Renderer<'_> {
                 Child::Table(table) => docx.add_table(*table),
             };
         }
-        docx.document.section_property =
-            page::section(self.orientation, &self.header, &self.footer);
+        docx.document.section_property = last_section;
+        let [_, landscape_header] = self.headers;
         Rendered {
             docx,
             links: self.links,
+            landscape_header: landscape_header.build(),
         }
+    }
+
+    /// Page layout, header and footer of a section in `orientation`.
+    fn section(&self, orientation: Orientation) -> SectionProperty {
+        let header = match orientation {
+            Orientation::Portrait => &self.headers[0],
+            Orientation::Landscape => &self.headers[1],
+        };
+        page::section(orientation, header, &self.footer)
     }
 
     fn push(&mut self, paragraph: Paragraph) {
@@ -198,7 +214,7 @@ impl Renderer<'_> {
             return;
         }
         if !self.children.is_empty() {
-            let section = page::section(self.orientation, &self.header, &self.footer);
+            let section = self.section(self.orientation);
             self.push(page::section_break(section));
         }
         self.orientation = orientation;
