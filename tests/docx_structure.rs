@@ -570,3 +570,59 @@ fn awkward_input_converts_without_panicking() {
         nodes(&part(&docx, "word/document.xml"));
     }
 }
+
+/// Names of the direct children of every `parent` element, in order.
+fn children_of(xml: &str, parent: &str) -> Vec<Vec<String>> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut open: Vec<(String, Option<usize>)> = Vec::new();
+    for node in nodes(xml) {
+        match node {
+            Node::Open(name, _) => {
+                if let Some((_, Some(index))) = open.last() {
+                    found[*index].push(name.clone());
+                }
+                let slot = (name == parent).then(|| {
+                    found.push(Vec::new());
+                    found.len() - 1
+                });
+                open.push((name, slot));
+            }
+            Node::Close(_) => {
+                open.pop();
+            }
+            Node::Text(_) => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn property_elements_follow_schema_order() {
+    let docx = convert(&corpus_file("rich.md"));
+    let document = part(&docx, "word/document.xml");
+    for children in children_of(&document, "w:tblPr") {
+        assert_eq!(
+            children.first().map(String::as_str),
+            Some("w:tblStyle"),
+            "{children:?}"
+        );
+        assert_eq!(
+            children.last().map(String::as_str),
+            Some("w:tblLook"),
+            "{children:?}"
+        );
+    }
+    for children in children_of(&document, "w:sectPr") {
+        assert_eq!(children[..2], ["w:headerReference", "w:footerReference"]);
+    }
+    for children in children_of(&part(&docx, "word/styles.xml"), "w:style") {
+        let position = |name: &str| children.iter().position(|c| c == name);
+        assert_eq!(position("w:name"), Some(0), "{children:?}");
+        if let (Some(based_on), Some(q_format)) = (position("w:basedOn"), position("w:qFormat")) {
+            assert!(based_on < q_format, "{children:?}");
+        }
+        if let (Some(ppr), Some(rpr)) = (position("w:pPr"), position("w:rPr")) {
+            assert!(ppr < rpr, "{children:?}");
+        }
+    }
+}

@@ -1,40 +1,8 @@
 //! Post-processing of docx-rs's XML parts for what docx-rs 0.4 cannot say:
 //! repeating header rows, the document language, the header-row table style,
-//! field updating, footnote separators and marks, stable paragraph ids and
-//! schema order in section and paragraph properties.
+//! field updating, footnote separators and marks, and stable paragraph ids.
 
 use super::styles::HEADER_FILL;
-
-/// Header and footer references first in every `w:sectPr`, as the schema wants.
-pub(crate) fn section_references_first(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(start) = rest.find("<w:sectPr>") {
-        let Some(length) = rest[start..].find("</w:sectPr>") else {
-            break;
-        };
-        let body_start = start + "<w:sectPr>".len();
-        let body = &rest[body_start..start + length];
-        out.push_str(&rest[..body_start]);
-        out.push_str(&reorder_references(body));
-        rest = &rest[start + length..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn reorder_references(body: &str) -> String {
-    let mut references = String::new();
-    let mut others = String::new();
-    for element in body.split_inclusive("/>") {
-        if element.starts_with("<w:headerReference") || element.starts_with("<w:footerReference") {
-            references.push_str(element);
-        } else {
-            others.push_str(element);
-        }
-    }
-    references + &others
-}
 
 /// docx-rs writes an empty `w:rPr` first in `w:pPr`, where the schema wants
 /// it last; an empty one says nothing, so it goes.

@@ -6,6 +6,7 @@ mod inline;
 mod layout;
 mod model;
 mod numbering;
+mod order;
 mod package;
 mod page;
 mod parse;

@@ -8,6 +8,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::fixup::{self, ParagraphIds};
 use super::inline::link_rid;
+use super::order;
 use super::page::{FOOTER_RID, HEADER_RID, LANDSCAPE_HEADER_RID};
 use super::render::Rendered;
 use super::text::escape_xml;
@@ -21,17 +22,17 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
     let xml = rendered.docx.build();
     let mut ids = ParagraphIds::new();
 
-    let document = text(&xml.document);
-    let document = fixup::drop_empty_paragraph_run_properties(&document);
-    let document = fixup::section_references_first(&fixup::repeat_table_header_rows(&document));
-    let styles = fixup::complete_styles(&text(&xml.styles), &options.language_tag);
-    let numbering = fixup::drop_empty_paragraph_run_properties(&text(&xml.numberings));
-    let footnotes = fixup::complete_footnotes(&text(&xml.footnotes));
-    let footnotes = fixup::drop_empty_paragraph_run_properties(&footnotes);
-    let header = fixup::drop_empty_paragraph_run_properties(&text(&xml.headers.concat()));
-    let landscape_header =
-        fixup::drop_empty_paragraph_run_properties(&text(&rendered.landscape_header));
-    let footer = fixup::drop_empty_paragraph_run_properties(&text(&xml.footers.concat()));
+    let document = fixup::repeat_table_header_rows(&text(&xml.document));
+    let document = wordml(&document);
+    let styles = wordml(&fixup::complete_styles(
+        &text(&xml.styles),
+        &options.language_tag,
+    ));
+    let numbering = wordml(&text(&xml.numberings));
+    let footnotes = wordml(&fixup::complete_footnotes(&text(&xml.footnotes)));
+    let header = wordml(&text(&xml.headers.concat()));
+    let landscape_header = wordml(&text(&rendered.landscape_header));
+    let footer = wordml(&text(&xml.footers.concat()));
     let links = hyperlink_relationships(&rendered.links);
 
     let parts = [
@@ -58,6 +59,12 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
         ("word/footer1.xml", ids.renumber(&footer)),
     ];
     zip_parts(&parts)
+}
+
+/// Common clean-up of a WordprocessingML part: no empty paragraph run
+/// properties, children of property elements in schema order.
+fn wordml(xml: &str) -> String {
+    order::schema_order(&fixup::drop_empty_paragraph_run_properties(xml))
 }
 
 fn text(bytes: &[u8]) -> String {
