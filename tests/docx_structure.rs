@@ -626,3 +626,13 @@ fn property_elements_follow_schema_order() {
         }
     }
 }
+
+#[test]
+fn list_paragraphs_use_contextual_spacing() {
+    let styles = part(&convert("- a\n- b\n"), "word/styles.xml");
+    let start = styles
+        .find(r#"w:styleId="ListParagraph""#)
+        .expect("list style");
+    let end = start + styles[start..].find("</w:style>").expect("style end");
+    assert!(styles[start..end].contains("<w:contextualSpacing />"));
+}

@@ -54,8 +54,8 @@ fn split_row_properties(row: &str) -> (&str, &str) {
     ("", row)
 }
 
-/// The document language as the default of every run, and the table style's
-/// shaded, bold header row.
+/// The document language as the default of every run, the table style's
+/// shaded, bold header row, and contextual spacing for list paragraphs.
 pub(crate) fn complete_styles(xml: &str, language_tag: &str) -> String {
     let lang = format!(
         r#"<w:lang w:val="{0}" w:eastAsia="{0}" w:bidi="ar-SA" /></w:rPr></w:rPrDefault>"#,
@@ -64,9 +64,11 @@ pub(crate) fn complete_styles(xml: &str, language_tag: &str) -> String {
     let first_row = format!(
         r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}" /></w:tcPr></w:tblStylePr></w:style></w:styles>"#
     );
-    drop_empty_paragraph_run_properties(xml)
+    let styles = drop_empty_paragraph_run_properties(xml)
         .replacen("</w:rPr></w:rPrDefault>", &lang, 1)
-        .replacen("</w:style></w:styles>", &first_row, 1)
+        .replacen("</w:style></w:styles>", &first_row, 1);
+    let list_style = r#"w:styleId="ListParagraph">"#;
+    insert_after_each(&styles, list_style, "<w:pPr>", "<w:contextualSpacing />")
 }
 
 /// Word updates fields (the table of contents) on open; footnote separators.

@@ -107,7 +107,9 @@ fn heading(level: usize) -> Style {
 }
 
 fn list_paragraph() -> Style {
-    paragraph(LIST_PARAGRAPH, "List Paragraph").line_spacing(LineSpacing::new().after(60))
+    // The package step adds contextual spacing: items sit close together and
+    // the list as a whole keeps a paragraph's distance to what follows.
+    paragraph(LIST_PARAGRAPH, "List Paragraph").line_spacing(LineSpacing::new().after(120))
 }
 
 fn quote() -> Style {
