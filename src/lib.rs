@@ -2,12 +2,15 @@
 //! (HITR 1229:2020) into tender documents.
 //!
 //! The pipeline, one module a step: [`source`] reads YAML with positions, [`catalogue`] holds the
-//! guideline's requirements, [`cmd`] runs each subcommand.
+//! guideline's requirements, [`profile`] and [`tailoring`] fit them to one procurement,
+//! [`documents`] renders the tender documents with [`render`], [`docx`] turns Markdown into Word
+//! and [`output`] writes the files; [`cmd`] runs each subcommand.
 
 pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod docx;
 pub mod documents;
 pub mod output;
 pub mod profile;
