@@ -12,10 +12,14 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Writes `bytes` to `path`, which must not exist yet.
+/// Writes `bytes` to `path`, which must not exist yet (`kravgen init`'s starter profile).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if path.exists() {
-        return Err(refusal(&[path.to_path_buf()]));
+        return Err(Error::Usage(format!(
+            "error: {} exists already; kravgen init never overwrites a file\n  \
+             = hint: give another path, e.g. `kravgen init new-profile.yaml`",
+            path.display()
+        )));
     }
     let temporary = temporary_beside(path, bytes)?;
     temporary
