@@ -56,6 +56,12 @@ pub enum Command {
         after_help = "Examples:\n  kravgen generate examples/sykehus-journal.yaml -o out\n  kravgen generate profile.yaml -o anbud --format md --force"
     )]
     Generate(GenerateArgs),
+
+    /// Convert a Markdown file (such as an own annex) to DOCX in the same style as the documents.
+    #[command(
+        after_help = "Examples:\n  kravgen convert vedlegg.md -o vedlegg.docx\n  kravgen convert annex.md -o annex.docx --lang en --title \"Annex 3\" --date 2026-12-01\n\nMarkers (HTML comments on their own line):\n  <!-- kravgen:toc -->         table of contents\n  <!-- kravgen:page-break -->  page break\n  <!-- kravgen:landscape -->   landscape pages from here\n  <!-- kravgen:portrait -->    portrait pages again"
+    )]
+    Convert(ConvertArgs),
 }
 
 #[derive(Debug, Args)]
@@ -68,7 +74,7 @@ pub struct GenerateArgs {
     pub output: PathBuf,
 
     /// Which formats to write, separated by commas.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,docx")]
     pub format: Vec<DocumentFormat>,
 
     /// Replace files that exist already.
@@ -84,6 +90,41 @@ pub struct GenerateArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocumentFormat {
     Md,
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The Markdown file to convert.
+    pub input: PathBuf,
+
+    /// Where to write the DOCX.
+    #[arg(short, long, value_name = "OUTPUT.docx")]
+    pub output: PathBuf,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Document title; the first level-one heading by default.
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Author (the buyer) in the document properties.
+    #[arg(long, default_value = "")]
+    pub author: String,
+
+    /// Case reference shown in the page header.
+    #[arg(long, default_value = "")]
+    pub reference: String,
+
+    /// Date of the document, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: Option<String>,
+
+    /// Language of the document: spelling, and the words of the page footer and contents.
+    #[arg(long, value_enum, default_value = "nb")]
+    pub lang: Language,
 }
 
 #[derive(Debug, Args)]

@@ -10,14 +10,15 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
-pub mod docx;
 pub mod documents;
+pub mod docx;
 pub mod output;
 pub mod profile;
 pub mod render;
 pub mod source;
 pub mod structure;
 pub mod tailoring;
+pub mod word;
 
 use std::path::PathBuf;
 

@@ -7,6 +7,7 @@ use crate::documents::{self, Document};
 use crate::output::{self, OutputFile};
 use crate::profile::{Checked, Profile};
 use crate::render::Templates;
+use crate::word;
 
 pub fn run(catalogue: &Catalogue, args: &GenerateArgs, quiet: bool) -> Result<(), Error> {
     let checked = Profile::load(&args.profile, catalogue)?;
@@ -43,7 +44,7 @@ fn files(
 }
 
 fn file(
-    _checked: &Checked,
+    checked: &Checked,
     document: &Document,
     format: DocumentFormat,
 ) -> Result<OutputFile, Error> {
@@ -52,5 +53,13 @@ fn file(
             name: format!("{}.md", document.stem),
             bytes: document.markdown.clone().into_bytes(),
         }),
+        DocumentFormat::Docx => {
+            let title = word::first_heading(&document.markdown).unwrap_or_default();
+            let options = word::options_for(&checked.profile, &title);
+            Ok(OutputFile {
+                name: format!("{}.docx", document.stem),
+                bytes: word::convert(&document.markdown, &options)?,
+            })
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches the parsed command line to it.
 
 mod check;
+mod convert;
 mod generate;
 mod init;
 mod list;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check(args) => check::run(&catalogue, &args.profile, cli.quiet),
         Command::Schema => schema::run(),
         Command::Generate(args) => generate::run(&catalogue, args, cli.quiet),
+        Command::Convert(args) => convert::run(args, cli.quiet),
     }
 }

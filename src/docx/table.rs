@@ -74,18 +74,40 @@ impl Renderer<'_> {
     }
 }
 
-/// The longest cell text of each column, in characters.
+/// How much text each column holds, in characters: its longest body cell, never less than the
+/// longest word of its header (so a header is not split inside a word). A column whose body cells
+/// are all empty is there to be filled in (an answer, a status, a comment) and gets room to write.
 fn longest_texts(table: &model::Table) -> Vec<usize> {
     let mut longest = vec![0; table.aligns.len()];
-    for row in std::iter::once(&table.head).chain(&table.rows) {
+    for row in &table.rows {
         for (column, cell) in row.iter().enumerate() {
             if let Some(slot) = longest.get_mut(column) {
                 *slot = (*slot).max(plain_text(cell).chars().count());
             }
         }
     }
+
+    for (column, cell) in table.head.iter().enumerate() {
+        let header = plain_text(cell);
+        let word = header
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if let Some(slot) = longest.get_mut(column) {
+            let fill_in = *slot == 0 && !table.rows.is_empty();
+            *slot = if fill_in {
+                FILL_IN.max(word)
+            } else {
+                (*slot).max(word)
+            };
+        }
+    }
     longest
 }
+
+/// The characters a fill-in column is weighted as.
+const FILL_IN: usize = 20;
 
 fn alignment(align: Align) -> Option<AlignmentType> {
     match align {
