@@ -119,7 +119,7 @@ pub fn escape(input: &str) -> String {
         let ends_marker = chars.peek().is_none_or(|next| next.is_whitespace());
         let number_so_far = !out.is_empty() && out.chars().all(|d| d.is_ascii_digit());
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -153,6 +153,7 @@ mod tests {
         assert_eq!(escape("# ikke overskrift"), "\\# ikke overskrift");
         assert_eq!(escape("<pris eks. mva>"), "\\<pris eks. mva\\>");
         assert_eq!(escape("[lenke](x)"), "\\[lenke\\](x)");
+        assert_eq!(escape("$5/$10"), "\\$5/\\$10");
     }
 
     #[test]
