@@ -2,16 +2,21 @@
 //! (HITR 1229:2020) into tender documents.
 //!
 //! The pipeline, one module a step: [`source`] reads YAML with positions, [`catalogue`] holds the
-//! guideline's requirements, [`cmd`] runs each subcommand.
+//! guideline's requirements, [`cmd`] runs each subcommand. Evaluating tenders: [`response`] reads
+//! the suppliers' responses, [`evaluation`] qualifies and scores them, [`report`] writes the
+//! results.
 
 pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod documents;
+pub mod evaluation;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod report;
+pub mod response;
 pub mod source;
 pub mod structure;
 pub mod tailoring;

@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches the parsed command line to it.
 
 mod check;
+mod evaluate;
 mod generate;
 mod init;
 mod list;
@@ -19,7 +20,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Show(args) => show::run(&catalogue, args),
         Command::Init(args) => init::run(&catalogue, &args.path, args.lang),
         Command::Check(args) => check::run(&catalogue, &args.profile, cli.quiet),
-        Command::Schema => schema::run(),
+        Command::Schema(args) => schema::run(args.file),
         Command::Generate(args) => generate::run(&catalogue, args, cli.quiet),
+        Command::Evaluate(args) => evaluate::run(&catalogue, args, cli.quiet),
     }
 }
