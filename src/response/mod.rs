@@ -116,10 +116,14 @@ pub fn load_all(
     paths: &[impl AsRef<Path>],
     context: &Context,
 ) -> Result<(Vec<Loaded>, Diagnostics), crate::Error> {
+    let sources = paths
+        .iter()
+        .map(|path| Source::read(path.as_ref()))
+        .collect::<Result<Vec<Source>, crate::Error>>()?;
+    let mut diagnostics = rules::same_supplier(&sources);
+
     let mut loaded = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    for path in paths {
-        let source = Source::read(path.as_ref())?;
+    for source in sources {
         match from_source(source, context) {
             Ok((response, warnings)) => {
                 diagnostics.extend(warnings);
@@ -128,8 +132,6 @@ pub fn load_all(
             Err(errors) => diagnostics.extend(errors),
         }
     }
-
-    diagnostics.extend(rules::same_supplier(&loaded));
     match diagnostics.has_errors() {
         true => Err(crate::Error::Input(diagnostics)),
         false => Ok((loaded, diagnostics)),

@@ -2,7 +2,7 @@
 //! the profile's scale, a score for every evaluated requirement of a qualified tender, and one
 //! response per supplier.
 
-use super::{Context, FORMAT, Loaded, Response};
+use super::{Context, FORMAT, Response};
 use crate::catalogue::Entry;
 use crate::diagnostic::{Diagnostics, suggestion};
 use crate::evaluation;
@@ -25,25 +25,31 @@ pub fn check(response: &Response, source: &Source, context: &Context) -> Diagnos
     rules.found
 }
 
-/// Two files for one supplier: each later file is reported, naming the first.
-pub fn same_supplier(loaded: &[Loaded]) -> Diagnostics {
+/// Two files for one supplier: each later file is reported, naming the first. Read from the
+/// files as written, so that it is found even in files with other problems.
+pub fn same_supplier(sources: &[Source]) -> Diagnostics {
+    let supplier = |source: &Source| {
+        let name = source.value.get("supplier").and_then(|v| v.as_str())?;
+        Some(normalised(name)).filter(|name| !name.is_empty())
+    };
     let mut found = Diagnostics::default();
-    for (index, later) in loaded.iter().enumerate() {
-        let name = normalised(&later.response.supplier);
-        let Some(first) = loaded[..index]
+    for (index, later) in sources.iter().enumerate() {
+        let Some(name) = supplier(later) else {
+            continue;
+        };
+        let Some(first) = sources[..index]
             .iter()
-            .find(|earlier| normalised(&earlier.response.supplier) == name)
+            .find(|earlier| supplier(earlier).as_ref() == Some(&name))
         else {
             continue;
         };
-        let line = first.source.position("/supplier").line;
+        let line = first.position("/supplier").line;
         let message = format!(
-            "\"{}\" has a response already: {} (line {line})",
-            later.response.supplier,
-            first.source.path.display()
+            "this supplier has a response already: {} (line {line})",
+            first.path.display()
         );
         let hint = "give each supplier one response file; merge the two or correct the name";
-        found.push(later.source.error_at("/supplier", message).with_hint(hint));
+        found.push(later.error_at("/supplier", message).with_hint(hint));
     }
     found
 }
