@@ -273,9 +273,67 @@ pub fn hundredths(value: f64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::response::Score;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    fn weights(given: &[(&str, f64)]) -> Vec<Weight> {
+        given
+            .iter()
+            .map(|(id, weight)| Weight {
+                id: id.to_string(),
+                weight: *weight,
+            })
+            .collect()
+    }
+
+    fn scored(points: &[(&str, f64)]) -> Response {
+        Response {
+            format: 1,
+            supplier: "Leverandør A".into(),
+            price: 1.0,
+            submitted: None,
+            contact: None,
+            answers: Default::default(),
+            scores: points
+                .iter()
+                .map(|(id, points)| {
+                    let reason = String::new();
+                    (
+                        id.to_string(),
+                        Score {
+                            points: *points,
+                            reason,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn quality_points_are_the_weighted_mean_on_the_scale() {
+        // (60 × 9 + 40 × 8) / 100 = (540 + 320) / 100 = 8.6
+        let hospital = weights(&[("K7", 60.0), ("EX-2", 40.0)]);
+        let points = quality_points(&hospital, &scored(&[("K7", 9.0), ("EX-2", 8.0)]));
+        assert!(close(points, 8.6), "{points}");
+
+        // weights that do not add up to 100 (part-ii): (20 × 10 + 10 × 4) / 30 = 240 / 30 = 8
+        let uneven = weights(&[("K3", 20.0), ("MUN-2", 10.0)]);
+        let points = quality_points(&uneven, &scored(&[("K3", 10.0), ("MUN-2", 4.0)]));
+        assert!(close(points, 8.0), "{points}");
+    }
+
+    #[test]
+    fn the_hospital_example_total_of_leverandor_a() {
+        // price points 10 − 10 × 150 000 / 1 100 000 = 95/11; total 0.4 × 8.6 + 0.6 × 95/11
+        let price = price_points(PriceModel::Linear, 10.0, 1_250_000.0, 1_100_000.0);
+        assert!(close(price, 95.0 / 11.0), "{price}");
+        let total = total(40.0, 8.6, price);
+        assert!(close(total, 3.44 + 57.0 / 11.0), "{total}");
+        assert_eq!(hundredths(total), 862);
     }
 
     #[test]
