@@ -44,11 +44,12 @@ pub enum Command {
     #[command(after_help = "Examples:\n  kravgen check examples/sykehus-journal.yaml")]
     Check(CheckArgs),
 
-    /// Print the JSON Schema of the profile, for editors that validate YAML.
+    /// Print the JSON Schema of the profile or of a supplier response, for editors that validate
+    /// YAML.
     #[command(
-        after_help = "Examples:\n  kravgen schema > kravgen-profile.schema.json\n\nThen start the profile with:\n  # yaml-language-server: $schema=kravgen-profile.schema.json"
+        after_help = "Examples:\n  kravgen schema > kravgen-profile.schema.json\n  kravgen schema response > kravgen-response.schema.json\n\nThen start the file with:\n  # yaml-language-server: $schema=kravgen-profile.schema.json"
     )]
-    Schema,
+    Schema(SchemaArgs),
 
     /// Write the tender documents for a profile: requirement specification, response form,
     /// evaluation matrix and, when health data is shared, the framework conditions checklist.
@@ -62,6 +63,63 @@ pub enum Command {
         after_help = "Examples:\n  kravgen convert vedlegg.md -o vedlegg.docx\n  kravgen convert annex.md -o annex.docx --lang en --title \"Annex 3\" --date 2026-12-01\n\nMarkers (HTML comments on their own line):\n  <!-- kravgen:toc -->         table of contents\n  <!-- kravgen:page-break -->  page break\n  <!-- kravgen:landscape -->   landscape pages from here\n  <!-- kravgen:portrait -->    portrait pages again"
     )]
     Convert(ConvertArgs),
+    /// Evaluate the tenders: reject those that fail a mandatory requirement, compute quality,
+    /// price and total points for the others, and rank them.
+    #[command(
+        after_help = "Examples:\n  kravgen evaluate examples/sykehus-journal.yaml examples/responses/*.yaml -o out\n  kravgen evaluate profile.yaml svar/*.yaml --format md --force"
+    )]
+    Evaluate(EvaluateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print.
+    #[arg(value_enum, default_value = "profile")]
+    pub file: SchemaFile,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// The project profile.
+    Profile,
+    /// A supplier's response with the committee's scores.
+    Response,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The project profile the tenders answer.
+    pub profile: PathBuf,
+
+    /// One response file per supplier.
+    #[arg(required = true, value_name = "RESPONSE")]
+    pub responses: Vec<PathBuf>,
+
+    /// The folder to write to; created when missing.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub output: PathBuf,
+
+    /// Which formats to write, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,xlsx")]
+    pub format: Vec<ResultFormat>,
+
+    /// Replace files that exist already.
+    #[arg(long)]
+    pub force: bool,
+
+    /// A folder of own templates (nb/evalueringsresultat.md, en/evaluation-results.md) replacing
+    /// the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// The formats the evaluation results are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    /// Markdown: the report with formulas, tables and every supplier's answers.
+    Md,
+    /// An Excel workbook whose totals are live formulas over the points.
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

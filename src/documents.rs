@@ -279,7 +279,7 @@ fn contract_terms(
 
 /// Removes trailing spaces and runs of blank lines that template conditionals leave behind, and
 /// ends the file with exactly one line break.
-fn tidy(markdown: &str) -> String {
+pub(crate) fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
     for line in markdown.lines() {

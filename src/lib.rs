@@ -4,7 +4,9 @@
 //! The pipeline, one module a step: [`source`] reads YAML with positions, [`catalogue`] holds the
 //! guideline's requirements, [`profile`] and [`tailoring`] fit them to one procurement,
 //! [`documents`] renders the tender documents with [`render`], [`docx`] turns Markdown into Word
-//! and [`output`] writes the files; [`cmd`] runs each subcommand.
+//! and [`output`] writes the files; [`cmd`] runs each subcommand. Evaluating tenders: [`response`]
+//! reads the suppliers' responses, [`evaluation`] qualifies and scores them, [`report`] writes the
+//! results.
 
 pub mod catalogue;
 pub mod cli;
@@ -12,9 +14,12 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod documents;
 pub mod docx;
+pub mod evaluation;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod report;
+pub mod response;
 pub mod source;
 pub mod structure;
 pub mod tailoring;

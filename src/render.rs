@@ -27,6 +27,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/nb/rammebetingelser.md"),
     ),
     (
+        "nb/evalueringsresultat.md",
+        include_str!("../templates/nb/evalueringsresultat.md"),
+    ),
+    (
         "en/requirements-specification.md",
         include_str!("../templates/en/requirements-specification.md"),
     ),
@@ -41,6 +45,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "en/framework-conditions.md",
         include_str!("../templates/en/framework-conditions.md"),
+    ),
+    (
+        "en/evaluation-results.md",
+        include_str!("../templates/en/evaluation-results.md"),
     ),
 ];
 

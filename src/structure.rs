@@ -70,18 +70,13 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         ValidationErrorKind::Enum { options } => {
             vec![not_one_of(source, rule, &at, error.instance(), options)]
         }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => {
-            let message = format!(
-                "{what} must be at least {limit}, found {}",
-                error.instance()
-            );
-            vec![source.error_at(&at, message)]
+        ValidationErrorKind::Minimum { limit } => bound(source, &at, "at least", limit, error),
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            bound(source, &at, "more than", limit, error)
         }
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => {
-            let message = format!("{what} must be at most {limit}, found {}", error.instance());
-            vec![source.error_at(&at, message)]
+        ValidationErrorKind::Maximum { limit } => bound(source, &at, "at most", limit, error),
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            bound(source, &at, "less than", limit, error)
         }
         ValidationErrorKind::Format { format } if format == "date" => {
             let message = format!(
@@ -96,6 +91,22 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         }
         _ => vec![source.error_at(&at, format!("{what}: {error}"))],
     }
+}
+
+/// A number outside its range: `"price" must be more than 0, found -5`.
+fn bound(
+    source: &Source,
+    at: &str,
+    relation: &str,
+    limit: &Value,
+    error: &ValidationError,
+) -> Vec<Diagnostic> {
+    let what = describe_place(at);
+    let message = format!(
+        "{what} must be {relation} {limit}, found {}",
+        error.instance()
+    );
+    vec![source.error_at(at, message)]
 }
 
 fn unknown_keys(source: &Source, rule: &Value, at: &str, unexpected: &[String]) -> Vec<Diagnostic> {

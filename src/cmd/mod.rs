@@ -2,6 +2,7 @@
 
 mod check;
 mod convert;
+mod evaluate;
 mod generate;
 mod init;
 mod list;
@@ -20,8 +21,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Show(args) => show::run(&catalogue, args),
         Command::Init(args) => init::run(&catalogue, &args.path, args.lang),
         Command::Check(args) => check::run(&catalogue, &args.profile, cli.quiet),
-        Command::Schema => schema::run(),
+        Command::Schema(args) => schema::run(args.file),
         Command::Generate(args) => generate::run(&catalogue, args, cli.quiet),
         Command::Convert(args) => convert::run(args, cli.quiet),
+        Command::Evaluate(args) => evaluate::run(&catalogue, args, cli.quiet),
     }
 }
