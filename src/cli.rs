@@ -100,7 +100,12 @@ pub struct EvaluateArgs {
     pub output: PathBuf,
 
     /// Which formats to write, separated by commas.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,xlsx")]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "md,docx,xlsx"
+    )]
     pub format: Vec<ResultFormat>,
 
     /// Replace files that exist already.
@@ -118,6 +123,8 @@ pub struct EvaluateArgs {
 pub enum ResultFormat {
     /// Markdown: the report with formulas, tables and every supplier's answers.
     Md,
+    /// Word: the same report as the Markdown, for the tender's records.
+    Docx,
     /// An Excel workbook whose totals are live formulas over the points.
     Xlsx,
 }

@@ -13,6 +13,7 @@ use crate::report::{self, Report};
 use crate::response::{self, Response};
 use crate::source::Source;
 use crate::tailoring::RequirementSet;
+use crate::word;
 
 pub fn run(catalogue: &Catalogue, args: &EvaluateArgs, quiet: bool) -> Result<(), Error> {
     let profile_source = Source::read(&args.profile)?;
@@ -64,13 +65,21 @@ fn files(
     formats: &[ResultFormat],
 ) -> Result<Vec<OutputFile>, Error> {
     let stem = report::stem(report.profile.language);
+    let markdown = report.markdown(templates)?;
     let mut files = Vec::new();
     for format in formats {
         let file = match format {
             ResultFormat::Md => OutputFile {
                 name: format!("{stem}.md"),
-                bytes: report.markdown(templates)?.into_bytes(),
+                bytes: markdown.clone().into_bytes(),
             },
+            ResultFormat::Docx => {
+                let title = word::first_heading(&markdown).unwrap_or_default();
+                OutputFile {
+                    name: format!("{stem}.docx"),
+                    bytes: word::convert(&markdown, &word::options_for(report.profile, &title))?,
+                }
+            }
             ResultFormat::Xlsx => OutputFile {
                 name: format!("{stem}.xlsx"),
                 bytes: report.xlsx()?,

@@ -34,23 +34,51 @@ pub(crate) fn text_width(orientation: Orientation) -> u32 {
     page_size(orientation).0 - 2 * MARGIN
 }
 
-/// Shares `total` between columns by the longest text in each (in characters):
-/// every column gets a minimum and the rest goes by weight. Widths are > 0 and
-/// their sum never exceeds `total`.
-pub(crate) fn column_widths(longest: &[usize], total: u32) -> Vec<u32> {
-    let columns = longest.len().max(1) as u32;
-    let minimum = MIN_COLUMN.min(total / columns).max(1);
-    let spare = total.saturating_sub(minimum * columns) as u64;
+/// Twips a character of a bold header takes at most, plus the cell's own margins: enough that a
+/// header word is not split even in a wide fallback font.
+const HEADER_CHAR: u32 = 140;
+const CELL_MARGINS: u32 = 250;
 
-    let weights: Vec<u64> = longest
+/// What a column holds: its longest text and the longest word of its header, in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ColumnText {
+    pub(crate) longest: usize,
+    pub(crate) header_word: usize,
+}
+
+/// Shares `total` between columns: every column first gets its minimum (room for its header's
+/// longest word, never less than [`MIN_COLUMN`]), the rest goes by the longest text in each.
+/// Widths are > 0 and their sum never exceeds `total`.
+pub(crate) fn column_widths(columns: &[ColumnText], total: u32) -> Vec<u32> {
+    let minimums = minimums(columns, total);
+    let spare = total.saturating_sub(minimums.iter().sum()) as u64;
+
+    let weights: Vec<u64> = columns
         .iter()
-        .map(|len| (*len).clamp(MIN_WEIGHT, MAX_WEIGHT) as u64)
+        .map(|column| column.longest.clamp(MIN_WEIGHT, MAX_WEIGHT) as u64)
         .collect();
     let weight_sum: u64 = weights.iter().sum::<u64>().max(1);
 
-    weights
+    minimums
         .iter()
-        .map(|weight| minimum + (spare * weight / weight_sum) as u32)
+        .zip(&weights)
+        .map(|(minimum, weight)| minimum + (spare * weight / weight_sum) as u32)
+        .collect()
+}
+
+/// Each column's minimum, scaled down evenly when together they would not fit.
+fn minimums(columns: &[ColumnText], total: u32) -> Vec<u32> {
+    let wanted: Vec<u32> = columns
+        .iter()
+        .map(|column| MIN_COLUMN.max(column.header_word as u32 * HEADER_CHAR + CELL_MARGINS))
+        .collect();
+    let sum: u64 = wanted.iter().map(|w| *w as u64).sum::<u64>().max(1);
+    if sum <= total as u64 {
+        return wanted;
+    }
+    wanted
+        .iter()
+        .map(|w| ((*w as u64 * total as u64 / sum) as u32).max(1))
         .collect()
 }
 
@@ -60,15 +88,46 @@ mod tests {
 
     #[test]
     fn widths_fit_and_favour_long_text() {
-        let widths = column_widths(&[3, 200, 10], text_width(Orientation::Portrait));
+        let columns = [3, 200, 10].map(|longest| ColumnText {
+            longest,
+            header_word: 2,
+        });
+        let widths = column_widths(&columns, text_width(Orientation::Portrait));
         assert!(widths.iter().all(|w| *w > 0));
         assert!(widths.iter().sum::<u32>() <= text_width(Orientation::Portrait));
         assert!(widths[1] > widths[2] && widths[2] > widths[0]);
     }
 
     #[test]
+    fn a_header_word_gets_room_before_text_is_shared() {
+        let columns = [
+            ColumnText {
+                longest: 4,
+                header_word: 2,
+            },
+            ColumnText {
+                longest: 60,
+                header_word: 4,
+            },
+            ColumnText {
+                longest: 2,
+                header_word: 10,
+            },
+        ];
+        let widths = column_widths(&columns, text_width(Orientation::Portrait));
+        assert!(widths[2] >= 10 * HEADER_CHAR + CELL_MARGINS, "{widths:?}");
+        assert!(widths.iter().sum::<u32>() <= text_width(Orientation::Portrait));
+    }
+
+    #[test]
     fn many_columns_still_fit() {
-        let widths = column_widths(&[1; 40], 9070);
+        let widths = column_widths(
+            &[ColumnText {
+                longest: 1,
+                header_word: 12,
+            }; 40],
+            9070,
+        );
         assert!(widths.iter().all(|w| *w > 0));
         assert!(widths.iter().sum::<u32>() <= 9070);
     }

@@ -6,7 +6,7 @@ use docx_rs::{
     WidthType,
 };
 
-use super::layout::{column_widths, text_width};
+use super::layout::{ColumnText, column_widths, text_width};
 use super::model::{self, Align, Inline, plain_text};
 use super::render::{Context, Renderer};
 use super::styles::{HEADER_FILL, TABLE, TABLE_TEXT, table_borders};
@@ -74,15 +74,15 @@ impl Renderer<'_> {
     }
 }
 
-/// How much text each column holds, in characters: its longest body cell, never less than the
-/// longest word of its header (so a header is not split inside a word). A column whose body cells
-/// are all empty is there to be filled in (an answer, a status, a comment) and gets room to write.
-fn longest_texts(table: &model::Table) -> Vec<usize> {
-    let mut longest = vec![0; table.aligns.len()];
+/// What each column holds: its longest body cell in characters and the longest word of its
+/// header. A column whose body cells are all empty is there to be filled in (an answer, a status,
+/// a comment) and is weighted as if it held some text, to leave room to write.
+fn longest_texts(table: &model::Table) -> Vec<ColumnText> {
+    let mut columns = vec![ColumnText::default(); table.aligns.len()];
     for row in &table.rows {
         for (column, cell) in row.iter().enumerate() {
-            if let Some(slot) = longest.get_mut(column) {
-                *slot = (*slot).max(plain_text(cell).chars().count());
+            if let Some(slot) = columns.get_mut(column) {
+                slot.longest = slot.longest.max(plain_text(cell).chars().count());
             }
         }
     }
@@ -94,16 +94,15 @@ fn longest_texts(table: &model::Table) -> Vec<usize> {
             .map(|w| w.chars().count())
             .max()
             .unwrap_or(0);
-        if let Some(slot) = longest.get_mut(column) {
-            let fill_in = *slot == 0 && !table.rows.is_empty();
-            *slot = if fill_in {
-                FILL_IN.max(word)
-            } else {
-                (*slot).max(word)
-            };
+        if let Some(slot) = columns.get_mut(column) {
+            let fill_in = slot.longest == 0 && !table.rows.is_empty();
+            slot.header_word = word;
+            if fill_in {
+                slot.longest = FILL_IN;
+            }
         }
     }
-    longest
+    columns
 }
 
 /// The characters a fill-in column is weighted as.
