@@ -57,7 +57,7 @@ impl Diagnostic {
         self.quoted_line = source
             .lines()
             .nth(self.position.line.saturating_sub(1))
-            .map(str::to_string);
+            .map(|line| line.replace('\t', " "));
         self
     }
 
@@ -94,7 +94,7 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Characters before `column`, counted as the terminal shows them (tabs as one space).
+/// Characters before `column` (the quoted line shows a tab as one space).
 fn caret_offset(line: &str, column: usize) -> usize {
     line.chars().take(column.saturating_sub(1)).count()
 }

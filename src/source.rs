@@ -80,6 +80,11 @@ impl Source {
             .unwrap_or_else(|| self.position(pointer))
     }
 
+    /// Whether the key named by `pointer` is written in the file, with or without a value.
+    pub fn has_key(&self, pointer: &str) -> bool {
+        self.keys.contains_key(pointer)
+    }
+
     /// An error at the value behind `pointer`, with the line quoted.
     pub fn error_at(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.path, self.position(pointer), message).quoting(&self.text)
@@ -122,6 +127,10 @@ impl Source {
         for (key, value) in entries {
             let pointer = format!("{at}/{}", escape_pointer(&key.value));
             self.keys.insert(pointer.clone(), position_of(&key));
+            // A key written without a value counts as left out (`omit:` with nothing under it).
+            if matches!(value.value, Node::Null) {
+                continue;
+            }
             let value = self.flatten(value, pointer);
             object.insert(key.value, value);
         }
@@ -292,6 +301,13 @@ mod tests {
             source.position("/list/0/missing"),
             Position { line: 3, column: 5 }
         );
+    }
+
+    #[test]
+    fn a_key_without_a_value_counts_as_left_out() {
+        let source = parse("tailoring:\n  omit:\n  add: []\n");
+        assert_eq!(source.value["tailoring"], serde_json::json!({ "add": [] }));
+        assert!(source.has_key("/tailoring/omit"));
     }
 
     #[test]

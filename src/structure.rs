@@ -56,8 +56,15 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
             let hint = property_description(rule, key);
-            let message = format!("{what} is missing the key \"{key}\"");
-            vec![with_optional_hint(source.error_at(&at, message), hint)]
+            let pointer = format!("{at}/{}", escape_pointer(key));
+            let diagnostic = match source.has_key(&pointer) {
+                true => source.error_at_key(
+                    &pointer,
+                    format!("{} has no value", describe_place(&pointer)),
+                ),
+                false => source.error_at(&at, format!("{what} is missing the key \"{key}\"")),
+            };
+            vec![with_optional_hint(diagnostic, hint)]
         }
         ValidationErrorKind::Type { kind } => {
             let found = describe_value(error.instance());
@@ -70,13 +77,15 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         ValidationErrorKind::Enum { options } => {
             vec![not_one_of(source, rule, &at, error.instance(), options)]
         }
-        ValidationErrorKind::Minimum { limit } => bound(source, &at, "at least", limit, error),
-        ValidationErrorKind::ExclusiveMinimum { limit } => {
-            bound(source, &at, "more than", limit, error)
+        ValidationErrorKind::Minimum { limit } => {
+            bound(source, rule, &at, "at least", limit, error)
         }
-        ValidationErrorKind::Maximum { limit } => bound(source, &at, "at most", limit, error),
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            bound(source, rule, &at, "more than", limit, error)
+        }
+        ValidationErrorKind::Maximum { limit } => bound(source, rule, &at, "at most", limit, error),
         ValidationErrorKind::ExclusiveMaximum { limit } => {
-            bound(source, &at, "less than", limit, error)
+            bound(source, rule, &at, "less than", limit, error)
         }
         ValidationErrorKind::Format { format } if format == "date" => {
             let message = format!(
@@ -96,6 +105,7 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
 /// A number outside its range: `"price" must be more than 0, found -5`.
 fn bound(
     source: &Source,
+    rule: &Value,
     at: &str,
     relation: &str,
     limit: &Value,
@@ -106,7 +116,10 @@ fn bound(
         "{what} must be {relation} {limit}, found {}",
         error.instance()
     );
-    vec![source.error_at(at, message)]
+    vec![with_optional_hint(
+        source.error_at(at, message),
+        description(rule),
+    )]
 }
 
 fn unknown_keys(source: &Source, rule: &Value, at: &str, unexpected: &[String]) -> Vec<Diagnostic> {
@@ -169,9 +182,8 @@ fn parent_schema<'a>(schema: &'a Value, schema_path: &str) -> &'a Value {
 }
 
 fn description(rule: &Value) -> Option<String> {
-    rule.get("description")
-        .and_then(Value::as_str)
-        .map(str::to_string)
+    let text = rule.get("description").and_then(Value::as_str)?;
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn property_description(rule: &Value, key: &str) -> Option<String> {

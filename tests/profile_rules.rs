@@ -265,7 +265,6 @@ fn after_naming_an_omitted_requirement() {
 /// `additions` records the id before `placement` looks it up, so `after: EX-1` on EX-1 is accepted
 /// and the requirement silently lands last.
 #[test]
-#[ignore = "src/profile/rules.rs: an own requirement may name itself in after"]
 fn after_naming_the_requirement_itself() {
     check("after-itself.yaml")
         .error_at(14, 14)
@@ -328,7 +327,6 @@ fn scale_of_zero() {
 /// Guards the range messages (minimum, maximum) getting the field's description as a hint like
 /// every other shape message. Fails today: `src/structure.rs` `describe` attaches no hint there.
 #[test]
-#[ignore = "src/structure.rs: Minimum/Maximum messages have no hint yet"]
 fn range_errors_carry_a_hint() {
     check("quality-weight-140.yaml")
         .error_at(11, 19)
@@ -392,7 +390,6 @@ fn language_no_is_not_turned_into_false_and_names_nb_and_en() {
 /// Guards hints taken from multi-line doc comments staying on the `= hint:` line. Fails today:
 /// `src/structure.rs` `description` keeps the doc comment's line breaks.
 #[test]
-#[ignore = "src/structure.rs: descriptions keep doc-comment line breaks"]
 fn hints_stay_on_one_line() {
     let run = check("language-no.yaml");
     let hint = run.error_at(2, 11).block.split_once("= hint: ").unwrap().1;

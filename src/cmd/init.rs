@@ -63,9 +63,17 @@ fn tailoring_section(catalogue: &Catalogue, language: Language) -> String {
         );
     }
     text.push_str(
-        "  promote: []                       # e.g. - { id: K9, reason: \"...\" }\n  \
-         omit: []                          # e.g. - { id: K3, reason: \"why it is left out\" }\n  \
-         add: []                           # e.g. - { id: EX-1, level: mandatory, text: \"...\", after: K7 }\n",
+        "  promote:                          # recommended -> mandatory; remove the # to use:\n  \
+         #  - id: K9\n  \
+         #    reason: \"Why it is raised\"\n  \
+         omit:                             # left out of this procurement, each with a reason:\n  \
+         #  - id: K3\n  \
+         #    reason: \"Why it is left out\"\n  \
+         add:                              # the buyer's own requirements:\n  \
+         #  - id: EX-1\n  \
+         #    level: mandatory              # mandatory or recommended\n  \
+         #    text: \"The requirement\"\n  \
+         #    after: K7                     # optional: where it stands in the documents\n",
     );
     text
 }
@@ -84,7 +92,8 @@ fn evaluation_section(catalogue: &Catalogue) -> String {
         let _ = writeln!(text, "    {id}: {share}");
     }
     text.push_str(
-        "  suppliers: []                     # optional: a column each in the evaluation matrix\n",
+        "  suppliers:                        # optional: a column each in the evaluation matrix\n  \
+         #  - Leverandør A\n",
     );
     text
 }

@@ -190,14 +190,14 @@ impl Rules<'_> {
         for (index, added) in self.profile.tailoring.add.iter().enumerate() {
             let pointer = format!("/tailoring/add/{index}");
             self.own_id(&added.id, &format!("{pointer}/id"), &own);
+            if let Some(after) = &added.after {
+                self.placement(after, &format!("{pointer}/after"), &own);
+            }
             own.insert(added.id.clone(), format!("{pointer}/id"));
             if added.text.trim().is_empty() {
                 let message = format!("the own requirement {} has no text", added.id);
                 self.found
                     .push(self.source.error_at(&format!("{pointer}/text"), message));
-            }
-            if let Some(after) = &added.after {
-                self.placement(after, &format!("{pointer}/after"), &own);
             }
         }
     }
@@ -257,7 +257,15 @@ impl Rules<'_> {
         for id in weights.keys() {
             if !evaluated.contains(id) {
                 let pointer = format!("/evaluation/weights/{}", escape_pointer(id));
-                let message = format!("{id} is not evaluated, so it cannot have a weight");
+                let known = self.catalogue.entry(id).is_some()
+                    || self.profile.tailoring.add.iter().any(|own| &own.id == id);
+                let message = match known {
+                    true => format!("{id} is not evaluated, so it cannot have a weight"),
+                    false => format!(
+                        "unknown requirement \"{id}\" under weights{}",
+                        suggestion(id, evaluated.iter().map(String::as_str))
+                    ),
+                };
                 let hint = format!(
                     "weights go on recommended requirements that stay: {}",
                     list_or_none(&evaluated)
