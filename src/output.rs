@@ -64,10 +64,12 @@ fn temporary_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile
         path: path.to_path_buf(),
         source,
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".kravgen-")
-        .tempfile_in(folder)
-        .map_err(failed)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kravgen-");
+    // Documents are shared files: the user's umask decides, as for any new file (not 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(failed)?;
     temporary.write_all(bytes).map_err(failed)?;
     temporary.as_file().sync_all().map_err(failed)?;
     Ok(temporary)

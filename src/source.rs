@@ -4,7 +4,7 @@
 //! the same treatment: a byte-order mark and CRLF line ends are accepted, YAML 1.2 booleans only
 //! (`no` stays the string "no"), and every later message can point at a line and column.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -20,8 +20,8 @@ pub struct Source {
     pub path: PathBuf,
     pub text: String,
     pub value: Value,
-    values: BTreeMap<String, Position>,
-    keys: BTreeMap<String, Position>,
+    values: HashMap<String, Position>,
+    keys: HashMap<String, Position>,
 }
 
 impl Source {
@@ -49,8 +49,8 @@ impl Source {
             path: path.to_path_buf(),
             text: String::new(),
             value: Value::Null,
-            values: BTreeMap::new(),
-            keys: BTreeMap::new(),
+            values: HashMap::new(),
+            keys: HashMap::new(),
         };
         source.value = source.flatten(root, String::new());
         source.text = text;

@@ -2,6 +2,8 @@
 //! procurement — every requirement with its final level, origin and reason, and a record of what
 //! was omitted.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Language, Level, Requirement};
@@ -72,9 +74,14 @@ impl RequirementSet {
         let language = profile.language;
         let mut mandatory = Vec::new();
         let mut evaluated = Vec::new();
+        let by_id: HashMap<&str, &Requirement> = catalogue
+            .requirements
+            .iter()
+            .map(|requirement| (requirement.id.as_str(), requirement))
+            .collect();
 
         for (id, level) in RequirementSet::order(profile, catalogue) {
-            let resolved = match catalogue.requirement(&id) {
+            let resolved = match by_id.get(id.as_str()) {
                 Some(requirement) => from_catalogue(requirement, level, profile, language),
                 None => match profile.tailoring.add.iter().find(|own| own.id == id) {
                     Some(own) => from_profile(own),

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
+
 use super::{Catalogue, Text};
 use crate::diagnostic::Diagnostics;
 use crate::source::Source;
@@ -94,7 +96,7 @@ fn check_texts(
 ) {
     match value {
         serde_json::Value::Object(object) => {
-            if let Ok(text) = serde_json::from_value::<Text>(value.clone()) {
+            if let Ok(text) = Text::deserialize(value) {
                 report_empty(source, &text, at, diagnostics);
                 return;
             }

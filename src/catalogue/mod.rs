@@ -209,7 +209,7 @@ impl Catalogue {
             return Err(diagnostics);
         }
 
-        let mut catalogue: Catalogue = serde_json::from_value(source.value.clone())
+        let mut catalogue: Catalogue = Catalogue::deserialize(&source.value)
             .map_err(|error| Diagnostics(vec![source.error_at("", error.to_string())]))?;
         diagnostics.extend(check::check(&catalogue, source));
         if diagnostics.has_errors() {

@@ -181,7 +181,7 @@ impl Profile {
             return Err(diagnostics);
         }
 
-        let profile: Profile = serde_json::from_value(source.value.clone())
+        let profile: Profile = Profile::deserialize(&source.value)
             .map_err(|error| Diagnostics(vec![source.error_at("", error.to_string())]))?;
         diagnostics.extend(rules::check(&profile, catalogue, source));
         diagnostics.sort();

@@ -148,7 +148,7 @@ pub fn from_source(
         return Err(diagnostics);
     }
 
-    let response: Response = serde_json::from_value(source.value.clone())
+    let response: Response = Response::deserialize(&source.value)
         .map_err(|error| Diagnostics(vec![source.error_at("", error.to_string())]))?;
     let mut diagnostics = rules::check(&response, &source, context);
     diagnostics.sort();
