@@ -1,6 +1,6 @@
 //! Post-processing of docx-rs's XML parts for what docx-rs 0.4 cannot say:
-//! repeating header rows, the document language, the header-row table style,
-//! field updating, footnote separators and marks, and stable paragraph ids.
+//! the document language, the header-row table style, field updating,
+//! the footnotes part with its separators, and stable paragraph ids.
 
 use super::styles::HEADER_FILL;
 
@@ -9,49 +9,6 @@ use super::styles::HEADER_FILL;
 pub(crate) fn drop_empty_paragraph_run_properties(xml: &str) -> String {
     xml.replace("<w:pPr><w:rPr /></w:pPr>", "")
         .replace("<w:pPr><w:rPr />", "<w:pPr>")
-}
-
-/// Lets the table style's first-row formatting apply (`w:tblLook`).
-const TABLE_LOOK: &str = concat!(
-    r#"<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" "#,
-    r#"w:lastColumn="0" w:noHBand="1" w:noVBand="1" /></w:tblPr>"#
-);
-
-/// Marks the first row of every table as a header row repeated on each page.
-pub(crate) fn repeat_table_header_rows(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len() + 256);
-    let mut rest = xml;
-    while let Some(start) = rest.find("<w:tbl>") {
-        let (before, table) = rest.split_at(start);
-        out.push_str(before);
-        let Some(row) = table.find("<w:tr>") else {
-            rest = table;
-            break;
-        };
-
-        out.push_str(&table[..row].replacen("</w:tblPr>", TABLE_LOOK, 1));
-
-        let (row_properties, remainder) = split_row_properties(&table[row + "<w:tr>".len()..]);
-        out.push_str("<w:tr><w:trPr>");
-        out.push_str(row_properties);
-        out.push_str("<w:tblHeader /></w:trPr>");
-        rest = remainder;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The inside of a row's `w:trPr` (if any) and what follows it.
-fn split_row_properties(row: &str) -> (&str, &str) {
-    if let Some(remainder) = row.strip_prefix("<w:trPr />") {
-        return ("", remainder);
-    }
-    if let Some(inner) = row.strip_prefix("<w:trPr>")
-        && let Some(end) = inner.find("</w:trPr>")
-    {
-        return (&inner[..end], &inner[end + "</w:trPr>".len()..]);
-    }
-    ("", row)
 }
 
 /// The document language as the default of every run, the table style's
@@ -81,16 +38,10 @@ pub(crate) fn complete_settings(xml: &str) -> String {
     xml.replacen("<w:compat>", additions, 1)
 }
 
-/// Footnotes part with separator footnotes and the footnote number mark at the
-/// start of each footnote.
-pub(crate) fn complete_footnotes(xml: &str) -> String {
-    let inner = match (xml.find("<w:footnote "), xml.rfind("</w:footnotes>")) {
-        (Some(start), Some(end)) if start < end => &xml[start..end],
-        _ => "",
-    };
-    let mark = r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteRef /></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>"#;
-    let marked = insert_after_each(inner, "<w:footnote w:id=", "</w:pPr>", mark);
-    format!("{FOOTNOTES_START}{SEPARATORS}{marked}</w:footnotes>")
+/// The footnotes part: separator footnotes, then `footnotes` (the
+/// `w:footnote` elements of the document).
+pub(crate) fn footnotes_part(footnotes: &str) -> String {
+    format!("{FOOTNOTES_START}{SEPARATORS}{footnotes}</w:footnotes>")
 }
 
 const FOOTNOTES_START: &str = concat!(
@@ -123,15 +74,16 @@ fn insert_after_each(xml: &str, anchor: &str, after: &str, insertion: &str) -> S
     out
 }
 
-/// Renumbers `w14:paraId` values 1, 2, 3 … across parts, so ids never depend
-/// on how many documents the process built before.
+/// Renumbers `w14:paraId` values across the parts after document.xml, so ids
+/// never depend on how many documents the process built before.
 pub(crate) struct ParagraphIds {
     next: u32,
 }
 
 impl ParagraphIds {
-    pub(crate) fn new() -> Self {
-        ParagraphIds { next: 1 }
+    /// Ids that continue after the `count` paragraphs of document.xml.
+    pub(crate) fn after(count: u32) -> Self {
+        ParagraphIds { next: count + 1 }
     }
 
     pub(crate) fn renumber(&mut self, xml: &str) -> String {

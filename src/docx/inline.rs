@@ -1,13 +1,11 @@
 //! Inline pieces as Word runs: formatting, hyperlinks, breaks and footnotes.
 
-use docx_rs::{
-    BreakType, Footnote, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run, RunFonts,
-};
+use std::fmt::Write;
 
 use super::model::{Block, Format, Inline, plain_text};
 use super::render::Renderer;
-use super::styles::{CODE_CHAR, CODE_FONT, FOOTNOTE_TEXT, HYPERLINK};
-use super::text::xml_safe;
+use super::styles::FOOTNOTE_TEXT;
+use super::wordml::{self, ParagraphProperties};
 
 /// Relationship id of the hyperlink target with this index.
 pub(crate) fn link_rid(index: usize) -> String {
@@ -15,37 +13,27 @@ pub(crate) fn link_rid(index: usize) -> String {
 }
 
 impl Renderer<'_> {
-    /// Appends the runs of `inlines` to `paragraph`.
-    pub(crate) fn add_inlines(
-        &mut self,
-        mut paragraph: Paragraph,
-        inlines: &[Inline],
-    ) -> Paragraph {
+    /// Writes the runs of `inlines` into the open paragraph.
+    pub(crate) fn add_inlines(&mut self, inlines: &[Inline]) {
         for inline in inlines {
-            paragraph = match inline {
-                Inline::Text(text, format) => self.add_text(paragraph, text, format),
-                Inline::HardBreak => {
-                    paragraph.add_run(Run::new().add_break(BreakType::TextWrapping))
-                }
-                Inline::FootnoteRef(label) => self.add_footnote(paragraph, label),
-            };
+            match inline {
+                Inline::Text(text, format) => self.add_text(text, format),
+                Inline::HardBreak => wordml::break_run(self.out(), "textWrapping"),
+                Inline::FootnoteRef(label) => self.add_footnote(label),
+            }
         }
-        paragraph
     }
 
-    fn add_text(&mut self, paragraph: Paragraph, text: &str, format: &Format) -> Paragraph {
-        let run = formatted_run(&xml_safe(text), format);
+    fn add_text(&mut self, text: &str, format: &Format) {
         match &format.link {
             Some(url) => {
                 let rid = self.link(url);
-                let mut hyperlink = Hyperlink::new(url.as_str(), HyperlinkType::External);
-                hyperlink.link = HyperlinkData::External {
-                    rid,
-                    path: String::new(),
-                };
-                paragraph.add_hyperlink(hyperlink.add_run(run))
+                let out = self.out();
+                wordml::open_hyperlink(out, &rid);
+                wordml::text_run(out, text, format);
+                out.push_str("</w:hyperlink>");
             }
-            None => paragraph.add_run(run),
+            None => wordml::text_run(self.out(), text, format),
         }
     }
 
@@ -63,54 +51,61 @@ impl Renderer<'_> {
 
     /// A real footnote when the label is defined (each reference gets its own
     /// footnote); otherwise the reference stays as text.
-    fn add_footnote(&mut self, paragraph: Paragraph, label: &str) -> Paragraph {
+    fn add_footnote(&mut self, label: &str) {
         let body = match self.footnote_definitions.get(label) {
             Some(body) if !self.in_footnote => body,
             _ => {
                 let text = format!("[^{label}]");
-                return self.add_text(paragraph, &text, &Format::default());
+                return self.add_text(&text, &Format::default());
             }
         };
 
+        self.footnote_count += 1;
+        let id = self.footnote_count;
         self.in_footnote = true;
-        let content = self.footnote_paragraphs(body);
+        self.footnote_mark_pending = true;
+        let _ = write!(self.out(), r#"<w:footnote w:id="{id}">"#);
+        if self.footnote_paragraphs(body) == 0 {
+            self.paragraph(&footnote_text(), &[]);
+        }
+        self.out().push_str("</w:footnote>");
         self.in_footnote = false;
 
-        self.footnote_count += 1;
-        let footnote = Footnote {
-            id: self.footnote_count,
-            content,
-        };
-        paragraph.add_run(Run::new().add_footnote_reference(footnote))
+        wordml::footnote_reference(self.out(), id);
     }
 
-    /// Footnote bodies hold paragraphs only: other blocks become text paragraphs.
-    fn footnote_paragraphs(&mut self, blocks: &[Block]) -> Vec<Paragraph> {
-        let mut paragraphs = Vec::new();
+    /// Footnote bodies hold paragraphs only: other blocks become text
+    /// paragraphs. Returns how many paragraphs were written.
+    fn footnote_paragraphs(&mut self, blocks: &[Block]) -> usize {
+        let mut count = 0;
         for block in blocks {
             let inlines = match block {
                 Block::Paragraph(inlines) | Block::Heading(_, inlines) => inlines.clone(),
                 Block::Code(code) => vec![Inline::Text(code.clone(), code_format())],
                 Block::Quote(inner) => {
-                    paragraphs.extend(self.footnote_paragraphs(inner));
+                    count += self.footnote_paragraphs(inner);
                     continue;
                 }
                 Block::List(list) => {
                     for item in &list.items {
-                        paragraphs.extend(self.footnote_paragraphs(item));
+                        count += self.footnote_paragraphs(item);
                     }
                     continue;
                 }
                 Block::Table(table) => table_as_text(table),
                 _ => continue,
             };
-            let paragraph = Paragraph::new().style(FOOTNOTE_TEXT);
-            paragraphs.push(self.add_inlines(paragraph, &inlines));
+            self.paragraph(&footnote_text(), &inlines);
+            count += 1;
         }
-        if paragraphs.is_empty() {
-            paragraphs.push(Paragraph::new().style(FOOTNOTE_TEXT));
-        }
-        paragraphs
+        count
+    }
+}
+
+fn footnote_text() -> ParagraphProperties<'static> {
+    ParagraphProperties {
+        style: Some(FOOTNOTE_TEXT),
+        ..Default::default()
     }
 }
 
@@ -132,34 +127,4 @@ fn table_as_text(table: &super::model::Table) -> Vec<Inline> {
         inlines.push(Inline::Text(cells.join(" | "), Format::default()));
     }
     inlines
-}
-
-/// One run with the formatting of `format`; newlines become line breaks.
-fn formatted_run(text: &str, format: &Format) -> Run {
-    let mut run = Run::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        run = run.add_text(line);
-    }
-
-    if format.link.is_some() {
-        run = run.style(HYPERLINK);
-        if format.code {
-            run = run.fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT));
-        }
-    } else if format.code {
-        run = run.style(CODE_CHAR);
-    }
-    if format.bold {
-        run = run.bold();
-    }
-    if format.italic {
-        run = run.italic();
-    }
-    if format.strike {
-        run = run.strike();
-    }
-    run
 }

@@ -14,6 +14,7 @@ mod render;
 mod styles;
 mod table;
 mod text;
+mod wordml;
 
 pub use parse::{LANDSCAPE_MARKER, PAGE_BREAK_MARKER, PORTRAIT_MARKER, TOC_MARKER};
 

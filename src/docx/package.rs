@@ -1,5 +1,6 @@
-//! The DOCX package: docx-rs's XML parts, post-processed for what docx-rs
-//! lacks, plus our own relationships and properties, zipped reproducibly.
+//! The DOCX package: our document.xml and footnotes, docx-rs's small XML
+//! parts post-processed for what docx-rs lacks, our own relationships and
+//! properties, zipped reproducibly.
 
 use std::io::{Cursor, Write};
 
@@ -20,16 +21,14 @@ const DEFAULT_TIMESTAMP: &str = "2000-01-01T00:00:00Z";
 pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     let timestamp = timestamp(options.date.as_deref())?;
     let xml = rendered.docx.build();
-    let mut ids = ParagraphIds::new();
+    let mut ids = ParagraphIds::after(rendered.paragraphs);
 
-    let document = fixup::repeat_table_header_rows(&text(&xml.document));
-    let document = wordml(&document);
     let styles = wordml(&fixup::complete_styles(
         &text(&xml.styles),
         &options.language_tag,
     ));
     let numbering = wordml(&text(&xml.numberings));
-    let footnotes = wordml(&fixup::complete_footnotes(&text(&xml.footnotes)));
+    let footnotes = fixup::footnotes_part(&rendered.footnotes);
     let header = wordml(&text(&xml.headers.concat()));
     let landscape_header = wordml(&text(&rendered.landscape_header));
     let footer = wordml(&text(&xml.footers.concat()));
@@ -40,7 +39,7 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
         ("_rels/.rels", PACKAGE_RELATIONSHIPS.to_string()),
         ("docProps/core.xml", core_properties(options, &timestamp)),
         ("docProps/app.xml", APP_PROPERTIES.to_string()),
-        ("word/document.xml", ids.renumber(&document)),
+        ("word/document.xml", rendered.document),
         (
             "word/_rels/document.xml.rels",
             document_relationships(&links),

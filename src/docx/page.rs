@@ -2,14 +2,16 @@
 //! and footer, fields (page numbers, table of contents) and breaks.
 
 use docx_rs::{
-    AlignmentType, BreakType, FieldCharType, Footer, Header, InstrText, PageMargin,
-    PageOrientationType, PageSize, Paragraph, Run, SectionProperty, Tab, TabValueType,
+    AlignmentType, FieldCharType, Footer, Header, InstrText, PageMargin, PageOrientationType,
+    PageSize, Paragraph, Run, SectionProperty, Tab, TabValueType,
 };
 
 use super::layout::{HEADER_DISTANCE, MARGIN, page_size, text_width};
-use super::model::Orientation;
+use super::model::{Format, Inline, Orientation};
+use super::render::Renderer;
 use super::styles::{FOOTER, HEADER, TOC_HEADING};
 use super::text::xml_safe;
+use super::wordml::{self, ParagraphProperties};
 
 /// Relationship ids of the headers (portrait, landscape) and the footer.
 pub(crate) const HEADER_RID: &str = "rIdHeader1";
@@ -56,13 +58,6 @@ pub(crate) fn section(
         .footer(footer.clone(), FOOTER_RID)
 }
 
-/// An empty paragraph that ends a section with the given layout.
-pub(crate) fn section_break(section: SectionProperty) -> Paragraph {
-    let mut paragraph = Paragraph::new().size(2);
-    paragraph.property = paragraph.property.section_property(section);
-    paragraph
-}
-
 /// Title on the left and the case reference at the right margin of a
 /// section of the given orientation (a right tab stop at the text width).
 pub(crate) fn header(title: &str, reference: &str, orientation: Orientation) -> Header {
@@ -102,15 +97,17 @@ fn add_field(paragraph: Paragraph, instruction: &str, result: &str) -> Paragraph
 
 /// The contents heading and a TOC field over heading levels 1–3 whose cached
 /// result is a hint, so no word processor shows raw field codes.
-pub(crate) fn table_of_contents(title: &str, hint: &str) -> Vec<Paragraph> {
-    let heading = Paragraph::new()
-        .style(TOC_HEADING)
-        .add_run(Run::new().add_text(xml_safe(title)));
-    let field = add_field(Paragraph::new(), r#"TOC \o "1-3" \h \z \u"#, hint);
-    vec![heading, field]
-}
+pub(crate) fn table_of_contents(renderer: &mut Renderer, title: &str, hint: &str) {
+    let heading = ParagraphProperties {
+        style: Some(TOC_HEADING),
+        ..Default::default()
+    };
+    renderer.paragraph(
+        &heading,
+        &[Inline::Text(title.to_string(), Format::default())],
+    );
 
-/// A paragraph holding only a page break.
-pub(crate) fn page_break() -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
+    renderer.open_paragraph(&ParagraphProperties::default());
+    wordml::field(renderer.out(), r#"TOC \o "1-3" \h \z \u"#, hint);
+    renderer.out().push_str("</w:p>");
 }

@@ -1,36 +1,36 @@
-//! Renders the document model into a docx-rs document: blocks, lists,
-//! sections and markers.
+//! Renders the document model into WordprocessingML: blocks, lists,
+//! sections and markers go straight into document.xml and footnotes.xml;
+//! docx-rs builds the small parts (styles, numbering, header, footer).
 
 use std::collections::BTreeMap;
 
-use docx_rs::{
-    BorderType, BuildXML, Docx, Footer, Header, IndentLevel, NumberingId, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, SectionProperty, Table,
-};
+use docx_rs::{BuildXML, Docx, Footer, Header, SectionProperty};
 
 use super::DocxOptions;
 use super::model::{Block, Document, Inline, List, Orientation};
 use super::numbering::{ListNumbering, MAX_LEVEL};
 use super::page;
 use super::styles::{self, CODE_BLOCK, HEADING, LIST_PARAGRAPH, QUOTE};
-use super::text::xml_safe;
+use super::wordml::{self, DOCUMENT_END, DOCUMENT_START, ParagraphProperties};
 
 /// Indent of each block-quote level, in twips.
 const QUOTE_INDENT: i32 = 567;
 
-/// What rendering produced: the docx-rs document and the hyperlink targets
-/// in order of their relationship ids.
+/// What rendering produced: document.xml, the footnotes, the docx-rs
+/// document for the other parts, and the hyperlink targets in order of their
+/// relationship ids.
 pub(crate) struct Rendered {
+    /// The docx-rs document: styles, numbering, settings, header and footer.
     pub docx: Docx,
+    /// The complete document.xml, paragraph ids 1, 2, 3 …
+    pub document: String,
+    /// How many paragraphs document.xml holds.
+    pub paragraphs: u32,
+    /// The `w:footnote` elements of footnotes.xml; paragraph ids still to be set.
+    pub footnotes: String,
     pub links: Vec<String>,
     /// The header part of landscape sections (docx-rs packs only one header).
     pub landscape_header: Vec<u8>,
-}
-
-/// A body element in document order.
-enum Child {
-    Paragraph(Box<Paragraph>),
-    Table(Box<Table>),
 }
 
 /// Where a block stands: inside how many lists and quotes, and how far in.
@@ -44,11 +44,15 @@ pub(crate) struct Context {
 pub(crate) struct Renderer<'a> {
     pub footnote_definitions: &'a BTreeMap<String, Vec<Block>>,
     pub in_footnote: bool,
+    /// The next footnote paragraph is the first of its footnote and carries the mark.
+    pub footnote_mark_pending: bool,
     pub footnote_count: usize,
     pub links: Vec<String>,
     pub orientation: Orientation,
     numbering: ListNumbering,
-    children: Vec<Child>,
+    document: String,
+    paragraphs: u32,
+    footnotes: String,
     headers: [Header; 2],
     footer: Footer,
     options: &'a DocxOptions,
@@ -56,14 +60,19 @@ pub(crate) struct Renderer<'a> {
 
 /// Renders `document` with the page furniture from `options`.
 pub(crate) fn render(document: &Document, options: &DocxOptions) -> Rendered {
+    let mut body = String::with_capacity(1 << 16);
+    body.push_str(DOCUMENT_START);
     let mut renderer = Renderer {
         footnote_definitions: &document.footnotes,
         in_footnote: false,
+        footnote_mark_pending: false,
         footnote_count: 0,
         links: Vec::new(),
         orientation: Orientation::Portrait,
         numbering: ListNumbering::new(),
-        children: Vec::new(),
+        document: body,
+        paragraphs: 0,
+        footnotes: String::new(),
         headers: [
             page::header(&options.title, &options.reference, Orientation::Portrait),
             page::header(&options.title, &options.reference, Orientation::Landscape),
@@ -76,41 +85,54 @@ pub(crate) fn render(document: &Document, options: &DocxOptions) -> Rendered {
 }
 
 impl Renderer<'_> {
-    fn finish(self) -> Rendered {
-        let last_section = self.section(self.orientation);
+    fn finish(mut self) -> Rendered {
+        wordml::section_properties(&mut self.document, self.orientation);
+        self.document.push_str(DOCUMENT_END);
+
         let mut docx = Docx::new()
             .styles(styles::styles())
             .numberings(self.numbering.into_numberings());
-        for child in self.children {
-            docx = match child {
-                Child::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
-                Child::Table(table) => docx.add_table(*table),
-            };
-        }
-        docx.document.section_property = last_section;
+        docx.document.section_property = section(self.orientation, &self.headers, &self.footer);
         let [_, landscape_header] = self.headers;
         Rendered {
             docx,
+            document: self.document,
+            paragraphs: self.paragraphs,
+            footnotes: self.footnotes,
             links: self.links,
             landscape_header: landscape_header.build(),
         }
     }
 
-    /// Page layout, header and footer of a section in `orientation`.
-    fn section(&self, orientation: Orientation) -> SectionProperty {
-        let header = match orientation {
-            Orientation::Portrait => &self.headers[0],
-            Orientation::Landscape => &self.headers[1],
-        };
-        page::section(orientation, header, &self.footer)
+    /// Where text goes now: the body, or the footnote being written.
+    pub(crate) fn out(&mut self) -> &mut String {
+        if self.in_footnote {
+            &mut self.footnotes
+        } else {
+            &mut self.document
+        }
     }
 
-    fn push(&mut self, paragraph: Paragraph) {
-        self.children.push(Child::Paragraph(Box::new(paragraph)));
+    /// Opens a paragraph in the current part; the first paragraph of a
+    /// footnote starts with the footnote mark.
+    pub(crate) fn open_paragraph(&mut self, properties: &ParagraphProperties) {
+        if self.in_footnote {
+            // Footnote paragraph ids are numbered after the body's, when packaged.
+            wordml::open_paragraph(&mut self.footnotes, 0, properties);
+            if std::mem::take(&mut self.footnote_mark_pending) {
+                self.footnotes.push_str(wordml::FOOTNOTE_MARK);
+            }
+        } else {
+            self.paragraphs += 1;
+            wordml::open_paragraph(&mut self.document, self.paragraphs, properties);
+        }
     }
 
-    pub(crate) fn push_table(&mut self, table: Table) {
-        self.children.push(Child::Table(Box::new(table)));
+    /// A whole paragraph of `inlines`.
+    pub(crate) fn paragraph(&mut self, properties: &ParagraphProperties, inlines: &[Inline]) {
+        self.open_paragraph(properties);
+        self.add_inlines(inlines);
+        self.out().push_str("</w:p>");
     }
 
     fn blocks(&mut self, blocks: &[Block], context: Context) {
@@ -122,10 +144,7 @@ impl Renderer<'_> {
     fn block(&mut self, block: &Block, context: Context) {
         match block {
             Block::Heading(level, inlines) => self.heading(*level, inlines),
-            Block::Paragraph(inlines) => {
-                let paragraph = self.body_paragraph(inlines, context);
-                self.push(paragraph);
-            }
+            Block::Paragraph(inlines) => self.paragraph(&styled(context), inlines),
             Block::Code(code) => self.code(code, context),
             Block::List(list) => self.list(list, context),
             Block::Table(table) => self.table(table, context),
@@ -136,40 +155,37 @@ impl Renderer<'_> {
                 };
                 self.blocks(inner, quoted);
             }
-            Block::Rule => self.push(rule()),
+            Block::Rule => self.rule(),
             Block::Toc => self.toc(),
-            Block::PageBreak => self.push(page::page_break()),
+            Block::PageBreak => self.page_break(),
             Block::Orientation(orientation) => self.orientation(*orientation),
         }
     }
 
     fn heading(&mut self, level: u8, inlines: &[Inline]) {
         let index = usize::from(level.clamp(1, 6)) - 1;
-        let paragraph = Paragraph::new().style(HEADING[index]);
-        let paragraph = self.add_inlines(paragraph, inlines);
-        self.push(paragraph);
-    }
-
-    /// A body paragraph, indented inside lists and styled inside quotes.
-    fn body_paragraph(&mut self, inlines: &[Inline], context: Context) -> Paragraph {
-        let paragraph = styled(Paragraph::new(), context);
-        self.add_inlines(paragraph, inlines)
+        let properties = ParagraphProperties {
+            style: Some(HEADING[index]),
+            ..Default::default()
+        };
+        self.paragraph(&properties, inlines);
     }
 
     /// A code block: one paragraph, lines separated by line breaks.
     fn code(&mut self, code: &str, context: Context) {
-        let text = xml_safe(code.strip_suffix('\n').unwrap_or(code));
-        let mut paragraph = Paragraph::new().style(CODE_BLOCK);
-        if context.indent > 0 {
-            paragraph = paragraph.indent(Some(context.indent), None, None, None);
-        }
+        let properties = ParagraphProperties {
+            style: Some(CODE_BLOCK),
+            indent: (context.indent > 0).then_some(context.indent),
+            ..Default::default()
+        };
         let format = super::model::Format {
             code: true,
             ..Default::default()
         };
-        let inlines = [Inline::Text(text, format)];
-        let paragraph = self.add_inlines(paragraph, &inlines);
-        self.push(paragraph);
+        let text = code.strip_suffix('\n').unwrap_or(code);
+        self.open_paragraph(&properties);
+        wordml::text_run(self.out(), text, &format);
+        self.out().push_str("</w:p>");
     }
 
     /// A list: the first paragraph of each item carries the number or bullet,
@@ -191,20 +207,36 @@ impl Renderer<'_> {
                 Some((Block::Paragraph(inlines), rest)) => (inlines.as_slice(), rest),
                 _ => (&[][..], item.as_slice()),
             };
-            let paragraph = Paragraph::new()
-                .style(LIST_PARAGRAPH)
-                .numbering(NumberingId::new(num), IndentLevel::new(level));
-            let paragraph = self.add_inlines(paragraph, first);
-            self.push(paragraph);
+            let properties = ParagraphProperties {
+                style: Some(LIST_PARAGRAPH),
+                numbering: Some((num, level)),
+                ..Default::default()
+            };
+            self.paragraph(&properties, first);
             self.blocks(rest, inner);
         }
     }
 
     fn toc(&mut self) {
         let hint = page::toc_hint(&self.options.language_tag);
-        for paragraph in page::table_of_contents(&self.options.contents_title, hint) {
-            self.push(paragraph);
-        }
+        let title = self.options.contents_title.as_str();
+        page::table_of_contents(self, title, hint);
+    }
+
+    /// A paragraph holding only a page break.
+    fn page_break(&mut self) {
+        self.open_paragraph(&ParagraphProperties::default());
+        wordml::break_run(self.out(), "page");
+        self.out().push_str("</w:p>");
+    }
+
+    /// A thematic break: an empty paragraph with a bottom border.
+    fn rule(&mut self) {
+        let properties = ParagraphProperties {
+            bottom_border: true,
+            ..Default::default()
+        };
+        self.paragraph(&properties, &[]);
     }
 
     /// Ends the current section when the orientation changes; a marker before
@@ -213,36 +245,42 @@ impl Renderer<'_> {
         if orientation == self.orientation {
             return;
         }
-        if !self.children.is_empty() {
-            let section = self.section(self.orientation);
-            self.push(page::section_break(section));
+        if self.paragraphs > 0 {
+            let properties = ParagraphProperties {
+                section: Some(self.orientation),
+                ..Default::default()
+            };
+            self.paragraph(&properties, &[]);
         }
         self.orientation = orientation;
     }
 }
 
-/// Quote and list-item styling and indent for a body paragraph.
-fn styled(paragraph: Paragraph, context: Context) -> Paragraph {
-    let quote_indent = QUOTE_INDENT * context.quote_depth as i32;
-    let indent = context.indent + quote_indent;
-    let paragraph = match (context.quote_depth, context.indent) {
-        (0, 0) => return paragraph,
-        (0, _) => paragraph.style(LIST_PARAGRAPH),
-        _ => paragraph.style(QUOTE),
+/// The docx-rs section of the last orientation: it decides the header and
+/// footer parts docx-rs writes.
+fn section(orientation: Orientation, headers: &[Header; 2], footer: &Footer) -> SectionProperty {
+    let header = match orientation {
+        Orientation::Portrait => &headers[0],
+        Orientation::Landscape => &headers[1],
     };
-    paragraph.indent(Some(indent), None, None, None)
+    page::section(orientation, header, footer)
 }
 
-/// A thematic break: an empty paragraph with a bottom border.
-fn rule() -> Paragraph {
-    let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-        .val(BorderType::Single)
-        .size(6)
-        .space(1)
-        .color(styles::BORDER_COLOR);
-    let mut paragraph = Paragraph::new();
-    paragraph.property = paragraph
-        .property
-        .set_borders(ParagraphBorders::with_empty().set(border));
-    paragraph
+/// Quote and list-item styling and indent for a body paragraph.
+fn styled(context: Context) -> ParagraphProperties<'static> {
+    let quote_indent = QUOTE_INDENT * context.quote_depth as i32;
+    let indent = Some(context.indent + quote_indent);
+    match (context.quote_depth, context.indent) {
+        (0, 0) => ParagraphProperties::default(),
+        (0, _) => ParagraphProperties {
+            style: Some(LIST_PARAGRAPH),
+            indent,
+            ..Default::default()
+        },
+        _ => ParagraphProperties {
+            style: Some(QUOTE),
+            indent,
+            ..Default::default()
+        },
+    }
 }

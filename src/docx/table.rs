@@ -1,15 +1,11 @@
 //! GFM tables as Word tables: fixed grid sized to the content, shaded bold
 //! header row, column alignment.
 
-use docx_rs::{
-    AlignmentType, Paragraph, Shading, ShdType, Table, TableCell, TableLayoutType, TableRow,
-    WidthType,
-};
-
 use super::layout::{ColumnText, column_widths, text_width};
 use super::model::{self, Align, Inline, plain_text};
 use super::render::{Context, Renderer};
-use super::styles::{HEADER_FILL, TABLE, TABLE_TEXT, table_borders};
+use super::styles::TABLE_TEXT;
+use super::wordml::{self, ParagraphProperties};
 
 impl Renderer<'_> {
     /// Renders `table` to fit the text width of the current section.
@@ -17,60 +13,38 @@ impl Renderer<'_> {
         let available = text_width(self.orientation).saturating_sub(context.indent.max(0) as u32);
         let widths = column_widths(&longest_texts(table), available);
 
-        let mut rows = vec![self.row(&table.head, &widths, &table.aligns, true)];
+        let indent = (context.indent > 0).then_some(context.indent);
+        wordml::open_table(self.out(), &widths, indent);
+        self.row(&table.head, &widths, &table.aligns, true);
         for row in &table.rows {
-            rows.push(self.row(row, &widths, &table.aligns, false));
+            self.row(row, &widths, &table.aligns, false);
         }
-
-        let total: u32 = widths.iter().sum();
-        let mut word_table = Table::new(rows)
-            .set_grid(widths.iter().map(|w| *w as usize).collect())
-            .style(TABLE)
-            .set_borders(table_borders())
-            .layout(TableLayoutType::Fixed)
-            .width(total as usize, WidthType::Dxa);
-        if context.indent > 0 {
-            word_table = word_table.indent(context.indent);
-        }
-        self.push_table(word_table);
+        self.out().push_str("</w:tbl>");
     }
 
-    fn row(
-        &mut self,
-        cells: &[Vec<Inline>],
-        widths: &[u32],
-        aligns: &[Align],
-        head: bool,
-    ) -> TableRow {
-        let mut word_cells = Vec::new();
+    fn row(&mut self, cells: &[Vec<Inline>], widths: &[u32], aligns: &[Align], head: bool) {
+        wordml::open_row(self.out(), head);
         for (index, width) in widths.iter().enumerate() {
             let inlines = cells.get(index).map(Vec::as_slice).unwrap_or_default();
             let align = aligns.get(index).copied().unwrap_or(Align::None);
-            word_cells.push(self.cell(inlines, *width, align, head));
+            self.cell(inlines, *width, align, head);
         }
-        TableRow::new(word_cells).cant_split()
+        self.out().push_str("</w:tr>");
     }
 
-    fn cell(&mut self, inlines: &[Inline], width: u32, align: Align, head: bool) -> TableCell {
-        let mut paragraph = Paragraph::new().style(TABLE_TEXT);
-        if let Some(alignment) = alignment(align) {
-            paragraph = paragraph.align(alignment);
-        }
-
-        let paragraph = if head {
-            self.add_inlines(paragraph, &emboldened(inlines))
-        } else {
-            self.add_inlines(paragraph, inlines)
+    fn cell(&mut self, inlines: &[Inline], width: u32, align: Align, head: bool) {
+        wordml::open_cell(self.out(), width, head);
+        let properties = ParagraphProperties {
+            style: Some(TABLE_TEXT),
+            align: alignment(align),
+            ..Default::default()
         };
-
-        let cell = TableCell::new()
-            .width(width as usize, WidthType::Dxa)
-            .add_paragraph(paragraph);
         if head {
-            cell.shading(Shading::new().shd_type(ShdType::Clear).fill(HEADER_FILL))
+            self.paragraph(&properties, &emboldened(inlines));
         } else {
-            cell
+            self.paragraph(&properties, inlines);
         }
+        self.out().push_str("</w:tc>");
     }
 }
 
@@ -108,12 +82,12 @@ fn longest_texts(table: &model::Table) -> Vec<ColumnText> {
 /// The characters a fill-in column is weighted as.
 const FILL_IN: usize = 20;
 
-fn alignment(align: Align) -> Option<AlignmentType> {
+fn alignment(align: Align) -> Option<&'static str> {
     match align {
         Align::None => None,
-        Align::Left => Some(AlignmentType::Left),
-        Align::Center => Some(AlignmentType::Center),
-        Align::Right => Some(AlignmentType::Right),
+        Align::Left => Some("left"),
+        Align::Center => Some("center"),
+        Align::Right => Some("right"),
     }
 }
 

@@ -22,17 +22,27 @@ fn is_xml_char(c: char) -> bool {
 /// Escapes text for an XML attribute or element we write ourselves.
 pub(crate) fn escape_xml(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in xml_safe(text).chars() {
+    push_escaped(&mut escaped, text);
+    escaped
+}
+
+/// Appends `text` to `out` without the characters XML forbids, escaped.
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
+    let plain = |c: char| is_xml_char(c) && !matches!(c, '&' | '<' | '>' | '"' | '\'');
+    if text.chars().all(plain) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars().filter(|c| is_xml_char(*c)) {
         match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            c => escaped.push(c),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
         }
     }
-    escaped
 }
 
 #[cfg(test)]
