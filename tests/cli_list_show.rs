@@ -263,3 +263,23 @@ fn help_of_list_and_show_has_examples() {
         );
     }
 }
+
+/// Guards against a panic when the reader of standard output goes away early
+/// (`kravgen list --format json | head -1`): that is not an error.
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("kravgen"))
+        .args(["list", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kravgen starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("kravgen ends");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

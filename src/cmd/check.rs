@@ -14,10 +14,10 @@ pub fn run(catalogue: &Catalogue, path: &Path, quiet: bool) -> Result<(), Error>
     }
 
     let set = RequirementSet::resolve(&checked.profile, catalogue);
-    if !quiet {
-        print!("{}", summary(path, &set));
+    match quiet {
+        true => Ok(()),
+        false => super::print(&summary(path, &set)),
     }
-    Ok(())
 }
 
 /// What the profile makes of the guideline, in numbers.

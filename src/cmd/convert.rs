@@ -36,12 +36,10 @@ pub fn run(args: &ConvertArgs, quiet: bool) -> Result<(), Error> {
         )));
     };
     let written = output::write_all(folder, &[OutputFile { name, bytes }], args.force)?;
-    if !quiet {
-        written
-            .iter()
-            .for_each(|path| println!("{}", path.display()));
+    match quiet {
+        true => Ok(()),
+        false => super::print_written(&written),
     }
-    Ok(())
 }
 
 fn stem(path: &Path) -> String {

@@ -43,12 +43,11 @@ pub fn run(catalogue: &Catalogue, args: &EvaluateArgs, quiet: bool) -> Result<()
     let templates = Templates::load(args.templates.as_deref())?;
     let files = files(&report, &templates, &args.format)?;
     let written = output::write_all(&args.output, &files, args.force)?;
-    if !quiet {
-        for path in written {
-            println!("{}", path.display());
-        }
-        eprintln!("{}", summary(&outcome));
+    if quiet {
+        return Ok(());
     }
+    super::print_written(&written)?;
+    eprintln!("{}", summary(&outcome));
     Ok(())
 }
 

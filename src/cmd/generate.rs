@@ -20,12 +20,10 @@ pub fn run(catalogue: &Catalogue, args: &GenerateArgs, quiet: bool) -> Result<()
     let files = files(&checked, &documents, &args.format)?;
 
     let written = output::write_all(&args.output, &files, args.force)?;
-    if !quiet {
-        for path in written {
-            println!("{}", path.display());
-        }
+    match quiet {
+        true => Ok(()),
+        false => super::print_written(&written),
     }
-    Ok(())
 }
 
 /// Every output file, in the order of the documents and then of the formats asked for.

@@ -12,8 +12,7 @@ pub fn run(catalogue: &Catalogue, args: &ListArgs) -> Result<(), Error> {
         ListFormat::Json => json(catalogue)?,
         ListFormat::Table => table(catalogue, args.lang),
     };
-    print!("{output}");
-    Ok(())
+    super::print(&output)
 }
 
 /// The whole catalogue, both languages, with stable keys.

@@ -27,3 +27,29 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Evaluate(args) => evaluate::run(&catalogue, args, cli.quiet),
     }
 }
+
+/// Writes data to standard output. A reader that stops early (`kravgen list | head`) is not an
+/// error: the rest is simply not wanted.
+pub(crate) fn print(text: &str) -> Result<(), Error> {
+    use std::io::Write as _;
+
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Runtime(
+            format!("error: cannot write to standard output: {error}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Lists the files written, one path a line.
+pub(crate) fn print_written(paths: &[std::path::PathBuf]) -> Result<(), Error> {
+    let lines: String = paths
+        .iter()
+        .map(|path| format!("{}\n", path.display()))
+        .collect();
+    print(&lines)
+}

@@ -14,6 +14,5 @@ pub fn run(file: SchemaFile) -> Result<(), Error> {
     };
     let text = serde_json::to_string_pretty(&schema)
         .map_err(|error| Error::Runtime(format!("cannot write the schema: {error}")))?;
-    println!("{text}");
-    Ok(())
+    super::print(&format!("{text}\n"))
 }

@@ -16,8 +16,7 @@ pub fn run(catalogue: &Catalogue, args: &ShowArgs) -> Result<(), Error> {
             catalogue.id_ranges()
         )));
     };
-    print!("{}", render(catalogue, &entry, args.lang));
-    Ok(())
+    super::print(&render(catalogue, &entry, args.lang))
 }
 
 /// The entry as terminal text in `language`.
