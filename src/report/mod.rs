@@ -10,7 +10,7 @@ use tera::Context;
 use crate::Error;
 use crate::catalogue::Language;
 use crate::evaluation::{Outcome, Points, Tender};
-use crate::profile::{PriceModel, Profile};
+use crate::profile::{PriceModel, Profile, Project};
 use crate::render::Templates;
 use crate::response::{Response, Verdict};
 use crate::tailoring::RequirementSet;
@@ -44,7 +44,7 @@ impl Report<'_> {
         Ok(crate::documents::tidy(&markdown))
     }
 
-    fn data(&self) -> ReportData {
+    fn data(&self) -> ReportData<'_> {
         let language = self.profile.language;
         let project = &self.profile.project;
         let suppliers: Vec<SupplierData> = self
@@ -60,12 +60,7 @@ impl Report<'_> {
         ranking.sort_by_key(|s| s.rank);
 
         ReportData {
-            project: ProjectData {
-                title: project.title.clone(),
-                buyer: project.buyer.clone(),
-                reference: project.reference.clone(),
-                date: project.date.clone(),
-            },
+            project,
             rules: self.rules(),
             weights: self.weights(),
             qualification: self.qualification(),
@@ -284,8 +279,8 @@ fn folder(language: Language) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct ReportData {
-    project: ProjectData,
+struct ReportData<'a> {
+    project: &'a Project,
     rules: RulesData,
     weights: Vec<WeightData>,
     qualification: Vec<QualificationRow>,
@@ -300,14 +295,6 @@ struct ReportData {
     /// The qualified suppliers, best first.
     ranking: Vec<SupplierData>,
     lowest_price: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ProjectData {
-    title: String,
-    buyer: String,
-    reference: Option<String>,
-    date: String,
 }
 
 #[derive(Serialize)]
