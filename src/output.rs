@@ -44,8 +44,14 @@ pub fn write_all(dir: &Path, files: &[OutputFile], force: bool) -> Result<Vec<Pa
         path: dir.to_path_buf(),
         source,
     })?;
-    for (file, path) in files.iter().zip(&paths) {
-        let temporary = temporary_beside(path, &file.bytes)?;
+    // Every file is written in full beside its target before any target is replaced, so a full
+    // disk or a missing permission leaves the folder as it was.
+    let temporaries = files
+        .iter()
+        .zip(&paths)
+        .map(|(file, path)| temporary_beside(path, &file.bytes))
+        .collect::<Result<Vec<_>, Error>>()?;
+    for (temporary, path) in temporaries.into_iter().zip(&paths) {
         temporary.persist(path).map_err(|error| Error::Write {
             path: path.clone(),
             source: error.error,

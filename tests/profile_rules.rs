@@ -299,6 +299,22 @@ fn part_iii_with_a_missing_weight_names_it() {
 }
 
 #[test]
+fn part_ii_with_weights_for_some_evaluated_requirements_only() {
+    check("part-ii-some-weights.yaml")
+        .error_at(13, 3)
+        .names("K3", "or none")
+        .names("K9", "priority");
+}
+
+#[test]
+fn a_quality_share_with_nothing_to_evaluate_is_a_warning() {
+    let run = check("nothing-evaluated.yaml");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.diagnostic("warning", 16, 19)
+        .has_hint("quality_weight: 0");
+}
+
+#[test]
 fn part_ii_without_weights_is_valid() {
     let run = check("part-ii-without-weights.yaml");
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -275,8 +275,51 @@ impl Rules<'_> {
             }
         }
 
-        if self.profile.project.procurement_regime == Regime::PartIII && !evaluated.is_empty() {
+        let regime = self.profile.project.procurement_regime;
+        if evaluated.is_empty() {
+            self.nothing_to_evaluate();
+        } else if regime == Regime::PartIII {
             self.weights_complete(&evaluated);
+        } else {
+            self.weights_all_or_none(&evaluated);
+        }
+    }
+
+    /// A quality share with no evaluated requirement to score would be lost.
+    fn nothing_to_evaluate(&mut self) {
+        let share = self.profile.evaluation.quality_weight;
+        if share > 0 {
+            let message = format!(
+                "no requirement is evaluated, so the quality share of {share} % cannot be scored"
+            );
+            let hint = "set quality_weight: 0 (price decides), or keep a recommended requirement or add one of your own";
+            self.found.push(
+                self.source
+                    .warning_at("/evaluation/quality_weight", message)
+                    .with_hint(hint),
+            );
+        }
+    }
+
+    /// Under part II weights are optional, but given for some they are needed for all.
+    fn weights_all_or_none(&mut self, evaluated: &[String]) {
+        let weights = &self.profile.evaluation.weights;
+        let missing: Vec<&str> = evaluated
+            .iter()
+            .filter(|id| !weights.contains_key(*id))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() && missing.len() < evaluated.len() {
+            let message = format!(
+                "weights are given for some evaluated requirements but not for {}",
+                missing.join(", ")
+            );
+            let hint = "under part-ii give every evaluated requirement a weight, or none (the order of the requirements is then their priority)";
+            self.found.push(
+                self.source
+                    .error_at_key("/evaluation/weights", message)
+                    .with_hint(hint),
+            );
         }
     }
 
