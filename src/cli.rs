@@ -152,6 +152,17 @@ pub struct GenerateArgs {
     pub templates: Option<PathBuf>,
 }
 
+/// Each format once, in the order first asked for (`--format md,md` writes one file).
+pub fn distinct<T: PartialEq + Copy>(formats: &[T]) -> Vec<T> {
+    let mut seen = Vec::new();
+    for format in formats {
+        if !seen.contains(format) {
+            seen.push(*format);
+        }
+    }
+    seen
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocumentFormat {
     Md,

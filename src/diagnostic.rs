@@ -24,9 +24,20 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub position: Position,
     pub message: String,
-    pub quoted_line: Option<String>,
+    pub quote: Option<Quote>,
     pub hint: Option<String>,
 }
+
+/// The offending line as shown under a message: at most [`QUOTE_WIDTH`] characters around the
+/// column, and where in it the caret goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub caret: usize,
+}
+
+/// The widest quote shown; a longer line is cut around the column, marked with `…`.
+const QUOTE_WIDTH: usize = 100;
 
 impl Diagnostic {
     pub fn error(file: &Path, position: Position, message: impl Into<String>) -> Self {
@@ -35,7 +46,7 @@ impl Diagnostic {
             file: file.to_path_buf(),
             position,
             message: message.into(),
-            quoted_line: None,
+            quote: None,
             hint: None,
         }
     }
@@ -54,10 +65,8 @@ impl Diagnostic {
 
     /// Quotes the offending line of `source` under the message.
     pub fn quoting(mut self, source: &str) -> Self {
-        self.quoted_line = source
-            .lines()
-            .nth(self.position.line.saturating_sub(1))
-            .map(|line| line.replace('\t', " "));
+        let line = source.lines().nth(self.position.line.saturating_sub(1));
+        self.quote = line.map(|line| Quote::around(line, self.position.column));
         self
     }
 
@@ -80,11 +89,11 @@ impl fmt::Display for Diagnostic {
             self.message
         )?;
 
-        if let Some(quoted) = &self.quoted_line {
+        if let Some(Quote { text, caret }) = &self.quote {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            let caret = " ".repeat(caret_offset(quoted, column));
-            write!(f, "\n {pad} |\n {gutter} | {quoted}\n {pad} | {caret}^")?;
+            let caret = " ".repeat(*caret);
+            write!(f, "\n {pad} |\n {gutter} | {text}\n {pad} | {caret}^")?;
         }
 
         if let Some(hint) = &self.hint {
@@ -94,9 +103,36 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Characters before `column` (the quoted line shows a tab as one space).
-fn caret_offset(line: &str, column: usize) -> usize {
-    line.chars().take(column.saturating_sub(1)).count()
+impl Quote {
+    /// `line` with tabs shown as one space, cut to [`QUOTE_WIDTH`] around the 1-based `column`.
+    fn around(line: &str, column: usize) -> Quote {
+        let chars: Vec<char> = line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let at = column.saturating_sub(1).min(chars.len());
+        if chars.len() <= QUOTE_WIDTH {
+            return Quote {
+                text: chars.into_iter().collect(),
+                caret: at,
+            };
+        }
+
+        let start = at
+            .saturating_sub(QUOTE_WIDTH / 2)
+            .min(chars.len() - QUOTE_WIDTH);
+        let end = start + QUOTE_WIDTH;
+        let mut text: String = chars[start..end].iter().collect();
+        let mut caret = at - start;
+        if start > 0 {
+            text.insert(0, '…');
+            caret += 1;
+        }
+        if end < chars.len() {
+            text.push('…');
+        }
+        Quote { text, caret }
+    }
 }
 
 /// Every problem found in one or more files, reported together.
@@ -185,6 +221,19 @@ mod tests {
             Some("promote")
         );
         assert_eq!(did_you_mean("zzzz", ["promote", "omit"]), None);
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let quote = Quote::around(&line, 501);
+        assert!(
+            quote.text.chars().count() <= QUOTE_WIDTH + 2,
+            "{}",
+            quote.text
+        );
+        assert_eq!(quote.text.chars().nth(quote.caret), Some('X'));
+        assert!(quote.text.starts_with('…') && quote.text.ends_with('…'));
     }
 
     #[test]

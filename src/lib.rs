@@ -40,13 +40,14 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
-    #[error("cannot read {}: {source}", path.display())]
+    /// A file named on the command line that cannot be read: the user names another.
+    #[error("error: cannot read {}: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
 
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("error: cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -61,9 +62,8 @@ impl Error {
     /// 2 for what the user can fix in their input or command line, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input(_) | Error::Usage(_) => 2,
-            Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => 2,
-            Error::Read { .. } | Error::Write { .. } | Error::Runtime(_) => 1,
+            Error::Input(_) | Error::Usage(_) | Error::Read { .. } => 2,
+            Error::Write { .. } | Error::Runtime(_) => 1,
         }
     }
 }

@@ -6,6 +6,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = kravgen::cli::Cli::parse();
+    kravgen::output::clean_up_when_interrupted();
     match kravgen::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -60,6 +60,12 @@ pub struct Templates {
 impl Templates {
     /// The built-in templates, each replaced by `DIR/LANGUAGE/NAME.md` where a user has one.
     pub fn load(overrides: Option<&Path>) -> Result<Templates, Error> {
+        if let Some(dir) = overrides.filter(|dir| !dir.is_dir()) {
+            return Err(Error::Usage(format!(
+                "error: the templates folder {} does not exist\n  = hint: --templates takes a folder holding nb/NAME.md and en/NAME.md files",
+                dir.display()
+            )));
+        }
         let mut tera = Tera::default();
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(escape_markdown);
@@ -119,7 +125,11 @@ pub fn escape_markdown(input: &str, buf: &mut dyn Write) -> std::io::Result<()> 
 
 /// The escaped text (see [`escape_markdown`]).
 pub fn escape(input: &str) -> String {
-    let line = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = input
+        .split(breaking_space)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(line.len() + 8);
     let mut chars = line.chars().peekable();
     let mut index = 0;
@@ -145,6 +155,12 @@ pub fn escape(input: &str) -> String {
         index += 1;
     }
     out
+}
+
+/// White space that may break a line: everything but the no-break spaces, which keep a number
+/// or a "40 %" together.
+fn breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 #[cfg(test)]
@@ -179,6 +195,7 @@ mod tests {
         assert_eq!(escape("en\nto\r\ntre"), "en to tre");
         assert_eq!(escape("a\u{b}b"), "a b");
         assert_eq!(escape("a\u{1}b"), "ab");
+        assert_eq!(escape("1\u{a0}250\u{a0}000"), "1\u{a0}250\u{a0}000");
         assert_eq!(escape("Drift & vedlikehold"), "Drift \\& vedlikehold");
     }
 

@@ -27,14 +27,7 @@ pub struct Source {
 impl Source {
     /// Reads and parses `path`; an unreadable file is an I/O error, bad YAML a located diagnostic.
     pub fn read(path: &Path) -> Result<Source, crate::Error> {
-        let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|error| {
-            let at = error.utf8_error().valid_up_to();
-            crate::Error::Input(Diagnostics(vec![not_utf8(path, error.as_bytes(), at)]))
-        })?;
+        let text = read_text(path)?;
         Source::parse(path, &text).map_err(crate::Error::Input)
     }
 
@@ -95,6 +88,11 @@ impl Source {
         Diagnostic::warning(&self.path, self.position(pointer), message).quoting(&self.text)
     }
 
+    /// A warning at the key named by `pointer`, with the line quoted.
+    pub fn warning_at_key(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, self.key_position(pointer), message).quoting(&self.text)
+    }
+
     /// An error at the key named by `pointer`, with the line quoted.
     pub fn error_at_key(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.path, self.key_position(pointer), message).quoting(&self.text)
@@ -138,6 +136,20 @@ impl Source {
     }
 }
 
+/// Reads a text file a user gave: UTF-8 (a located message where it is not), with a byte-order
+/// mark and CRLF line ends accepted.
+pub fn read_text(path: &Path) -> Result<String, crate::Error> {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        crate::Error::Input(Diagnostics(vec![not_utf8(path, error.as_bytes(), at)]))
+    })?;
+    Ok(normalise(&text))
+}
+
 /// Accepts files saved on Windows: drops a byte-order mark and turns CRLF (or lone CR) into LF.
 pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -164,11 +176,45 @@ fn syntax_error(path: &Path, text: &str, error: &serde_saphyr::Error) -> Diagnos
             column: location.column().max(1) as usize,
         })
         .unwrap_or(Position { line: 1, column: 1 });
-    let message = first_line(&error.without_snippet().to_string());
-
-    Diagnostic::error(path, position, format!("this is not valid YAML: {message}"))
+    let (message, hint) = in_words(&first_line(&error.without_snippet().to_string()));
+    Diagnostic::error(path, position, message)
         .quoting(text)
-        .with_hint("check the indentation and that text with a colon followed by a space is quoted")
+        .with_hint(hint)
+}
+
+/// The parser's message in a user's words, with what to do about it.
+fn in_words(parser: &str) -> (String, &'static str) {
+    if let Some(rest) = parser.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        return (
+            format!("the key \"{key}\" is written twice"),
+            "keep one of them",
+        );
+    }
+    let (message, hint) = if parser.contains("multiple") || parser.contains("MultipleDocuments") {
+        (
+            "the file holds more than one YAML document",
+            "a kravgen file is one document: remove the line with ---",
+        )
+    } else if parser.contains("budget breached") {
+        (
+            "the file is nested too deeply or holds too many values",
+            "a kravgen file needs no anchors (&, *) and no deep nesting",
+        )
+    } else if parser.contains("non-finite") {
+        (
+            "a number is too large (or not a number)",
+            "write an ordinary number",
+        )
+    } else if parser.contains("null into string") {
+        ("a key has no name", "write the key's name before the colon")
+    } else {
+        return (
+            format!("this is not valid YAML: {parser}"),
+            "check the indentation and that text with a colon followed by a space is quoted",
+        );
+    };
+    (message.to_string(), hint)
 }
 
 /// The parser's own message without its location prefix or drawn snippet.
@@ -248,6 +294,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Node, E> {
+        // `60.0` is the whole number 60 to a user; keep it one, within the range of i64.
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            return Ok(Node::Number((value as i64).into()));
+        }
         Number::from_f64(value)
             .map(Node::Number)
             .ok_or_else(|| E::custom("a number that is neither infinite nor NaN"))
@@ -311,6 +361,13 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_number_written_with_a_point_is_a_whole_number() {
+        let source = parse("weight: 60.0\nshare: 12.5\n");
+        assert_eq!(source.value["weight"], serde_json::json!(60));
+        assert_eq!(source.value["share"], serde_json::json!(12.5));
+    }
+
+    #[test]
     fn norway_problem_no_stays_a_string() {
         let source = parse("language: no\nanswer: yes\nflag: true\n");
         assert_eq!(source.value["language"], Value::String("no".into()));
@@ -324,6 +381,19 @@ mod tests {
         let windows = parse("\u{feff}a: 1\r\nb:\r\n  c: x\r\n");
         assert_eq!(unix.value, windows.value);
         assert_eq!(unix.position("/b/c"), windows.position("/b/c"));
+    }
+
+    #[test]
+    fn parser_messages_are_put_in_a_users_words() {
+        let twice = Source::parse(Path::new("t.yaml"), "a: 1\na: 2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(twice.contains("the key \"a\" is written twice"), "{twice}");
+        let two = Source::parse(Path::new("t.yaml"), "a: 1\n---\nb: 2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(two.contains("more than one YAML document"), "{two}");
+        assert!(!two.contains("from_str_multiple"), "{two}");
     }
 
     #[test]

@@ -21,6 +21,15 @@ pub fn schema_for<T: JsonSchema>() -> Value {
     schema
 }
 
+/// Whether `text` is a real calendar date written YYYY-MM-DD (2026-02-30 is not).
+pub fn is_date(text: &str) -> bool {
+    let schema = serde_json::json!({ "type": "string", "format": "date" });
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .is_ok_and(|validator| validator.is_valid(&Value::from(text)))
+}
+
 /// Checks `source` against `schema` and reports every mismatch, located and with a hint.
 pub fn check(source: &Source, schema: &Value) -> Diagnostics {
     let validator = match jsonschema::options()
@@ -86,6 +95,38 @@ fn describe(source: &Source, schema: &Value, error: &ValidationError) -> Vec<Dia
         ValidationErrorKind::Maximum { limit } => bound(source, rule, &at, "at most", limit, error),
         ValidationErrorKind::ExclusiveMaximum { limit } => {
             bound(source, rule, &at, "less than", limit, error)
+        }
+        ValidationErrorKind::MinLength { limit } => {
+            let message = match limit {
+                1 => format!("{what} is empty"),
+                _ => format!("{what} is shorter than {limit} characters"),
+            };
+            vec![with_optional_hint(
+                source.error_at(&at, message),
+                description(rule),
+            )]
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            let message = format!("{what} is longer than {limit} characters");
+            vec![with_optional_hint(
+                source.error_at(&at, message),
+                description(rule),
+            )]
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            let message = format!("{what} needs at least {limit} entry");
+            vec![with_optional_hint(
+                source.error_at(&at, message),
+                description(rule),
+            )]
+        }
+        ValidationErrorKind::UniqueItems => {
+            let message = format!("{what} lists the same entry twice");
+            vec![
+                source
+                    .error_at(&at, message)
+                    .with_hint("write each entry once"),
+            ]
         }
         ValidationErrorKind::Format { format } if format == "date" => {
             let message = format!(
@@ -253,12 +294,24 @@ fn drop_null_alternatives(schema: &mut Value) {
     match schema {
         Value::Object(object) => {
             collapse_nullable(object);
+            bound_unsigned(object);
             constants_to_enum(object);
             object.values_mut().for_each(drop_null_alternatives);
         }
         Value::Array(items) => items.iter_mut().for_each(drop_null_alternatives),
         _ => {}
     }
+}
+
+/// A `uint32`/`uint64` format is only a name to a validator: give it the bounds it stands for, so
+/// `scale: 99999999999999999999` is reported as too large rather than failing later.
+fn bound_unsigned(object: &mut Map<String, Value>) {
+    let maximum = match object.get("format").and_then(Value::as_str) {
+        Some("uint32") => u64::from(u32::MAX),
+        Some("uint64") | Some("uint") => i64::MAX as u64,
+        _ => return,
+    };
+    object.entry("maximum").or_insert(Value::from(maximum));
 }
 
 /// `oneOf: [{const: a}, {const: b}]` (an enum whose variants have descriptions) → `enum: [a, b]`,

@@ -240,8 +240,14 @@ fn from_profile(own: &OwnRequirement) -> Resolved {
     }
 }
 
+/// Puts the evaluated requirements in the profile's priority order (when it gives one) and sets
+/// each one's weight and, under part II, its place in that order.
 fn set_weights(evaluated: &mut [Resolved], profile: &Profile) {
-    let weights = &profile.evaluation.weights;
+    let evaluation = &profile.evaluation;
+    let place = |id: &str| evaluation.priority.iter().position(|p| p == id);
+    evaluated.sort_by_key(|requirement| place(&requirement.id));
+
+    let weights = &evaluation.weights;
     let regime = profile.project.procurement_regime;
     for (index, requirement) in evaluated.iter_mut().enumerate() {
         requirement.weight = weights.get(&requirement.id).copied();

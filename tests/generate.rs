@@ -580,28 +580,33 @@ fn broken_template_writes_nothing() {
     }
 }
 
-/// A run that fails while writing (one target is a folder) leaves every file whole and no
-/// temporary file behind.
+/// A folder where a document should go stops the run before anything is written, even with
+/// `--force`: no file is replaced and no temporary file is left behind.
 #[test]
-fn failed_write_leaves_no_half_file_or_temporary() {
-    let (_good_dir, good) = generated(HOSPITAL);
+fn a_folder_in_the_way_stops_the_run_before_anything_is_written() {
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir_all(out.join("evalueringsmatrise.md")).unwrap();
+    std::fs::write(out.join("kravspesifikasjon.md"), "old").unwrap();
 
     let output = generate(&path(HOSPITAL), &out, &["--force"]);
 
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("evalueringsmatrise.md"), "{stderr}");
+    assert!(
+        stderr.contains("evalueringsmatrise.md is a folder"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("kravspesifikasjon.md")).unwrap(),
+        "old"
+    );
     assert_eq!(temporaries(dir.path()), Vec::<String>::new());
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.file_type().unwrap().is_file() {
-            assert_eq!(std::fs::read_to_string(entry.path()).unwrap(), good[&name]);
-        }
-    }
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        2,
+        "only the old file and the folder"
+    );
 }
 
 #[test]

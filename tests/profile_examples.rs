@@ -58,7 +58,7 @@ fn municipality_example_is_valid_with_the_expected_counts() {
         stdout,
         "examples/municipality-citizen-apps.yaml: the profile is valid\n  \
          mandatory: 9 (7 from the guideline, 1 promoted, 1 own), with 11 documentation items\n  \
-         evaluated: 3 (K3, MUN-2, MUN-3)\n  \
+         evaluated: 3 (MUN-2, MUN-3, K3)\n  \
          omitted:   1 (K9)\n"
     );
 }

@@ -315,10 +315,32 @@ fn a_quality_share_with_nothing_to_evaluate_is_a_warning() {
 }
 
 #[test]
+fn priority_names_only_evaluated_requirements_once() {
+    let run = check("priority-wrong-ids.yaml");
+    run.error_at(13, 18).names("K1", "K3, K7, K9");
+    run.error_at(13, 22).names("K7", "once");
+}
+
+#[test]
+fn priority_that_leaves_one_out() {
+    check("priority-incomplete.yaml")
+        .error_at(13, 3)
+        .names("K3", "every evaluated requirement");
+}
+
+#[test]
+fn priority_under_part_iii_is_an_error() {
+    check("priority-under-part-iii.yaml")
+        .error_at(14, 3)
+        .has_hint("part-ii");
+}
+
+#[test]
 fn part_ii_without_weights_is_valid() {
     let run = check("part-ii-without-weights.yaml");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    run.diagnostic("warning", 9, 1)
+        .names("K3", "priority: [K3, K7, K9]");
     assert!(
         run.stdout.contains("evaluated: 3 (K3, K7, K9)\n"),
         "{}",

@@ -90,6 +90,7 @@ pub struct Catalogue {
     /// What the catalogue is and where its text comes from.
     pub catalogue: CatalogueInfo,
     /// The requirements, in the guideline's order.
+    #[schemars(length(min = 1))]
     pub requirements: Vec<Requirement>,
     /// The framework conditions for processing and sharing health data.
     pub framework_conditions: Vec<FrameworkCondition>,
@@ -102,6 +103,7 @@ pub struct Catalogue {
 #[serde(deny_unknown_fields)]
 pub struct CatalogueInfo {
     /// Short identifier, e.g. hitr-1229-2020.
+    #[schemars(length(min = 1))]
     pub id: String,
     pub title: Text,
     pub publisher: Text,
@@ -120,6 +122,7 @@ pub struct CatalogueInfo {
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Identifier, e.g. K4.
+    #[schemars(length(min = 1))]
     pub id: String,
     /// mandatory (O, "skal") or recommended (A, "bør").
     pub level: Level,
@@ -143,6 +146,7 @@ pub struct Requirement {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Identifier: the requirement's id followed by a letter, e.g. K10a.
+    #[schemars(length(min = 1))]
     pub id: String,
     /// Inherited from the requirement the item belongs to.
     #[serde(skip_deserializing)]
@@ -156,6 +160,7 @@ pub struct Item {
 #[serde(deny_unknown_fields)]
 pub struct FrameworkCondition {
     /// Identifier, e.g. R1.
+    #[schemars(length(min = 1))]
     pub id: String,
     pub title: Text,
     /// What the rules say, paragraph by paragraph.
@@ -172,6 +177,7 @@ pub struct FrameworkCondition {
 #[serde(deny_unknown_fields)]
 pub struct UseArea {
     /// Identifier, e.g. sharing-between-health-actors.
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: Text,
 }

@@ -6,12 +6,25 @@ use crate::Error;
 use crate::cli::ConvertArgs;
 use crate::output::{self, OutputFile};
 use crate::word;
+use crate::{source, structure};
 
 pub fn run(args: &ConvertArgs, quiet: bool) -> Result<(), Error> {
-    let markdown = std::fs::read_to_string(&args.input).map_err(|source| Error::Read {
-        path: args.input.clone(),
-        source,
-    })?;
+    let markdown = source::read_text(&args.input)?;
+    if let Some(date) = args
+        .date
+        .as_deref()
+        .filter(|date| !structure::is_date(date))
+    {
+        return Err(Error::Usage(format!(
+            "error: --date {date} is not a date; write it YYYY-MM-DD, e.g. 2026-12-01"
+        )));
+    }
+    if same_file(&args.input, &args.output) {
+        return Err(Error::Usage(format!(
+            "error: {} is both the input and the output; give -o another file",
+            args.input.display()
+        )));
+    }
 
     let mut options = word::options_in(args.lang);
     options.title = args
@@ -39,6 +52,13 @@ pub fn run(args: &ConvertArgs, quiet: bool) -> Result<(), Error> {
     match quiet {
         true => Ok(()),
         false => super::print_written(&written),
+    }
+}
+
+fn same_file(input: &Path, output: &Path) -> bool {
+    match (input.canonicalize(), output.canonicalize()) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
     }
 }
 

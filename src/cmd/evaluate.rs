@@ -41,7 +41,7 @@ pub fn run(catalogue: &Catalogue, args: &EvaluateArgs, quiet: bool) -> Result<()
         outcome: &outcome,
     };
     let templates = Templates::load(args.templates.as_deref())?;
-    let files = files(&report, &templates, &args.format)?;
+    let files = files(&report, &templates, &crate::cli::distinct(&args.format))?;
     let written = output::write_all(&args.output, &files, args.force)?;
     if quiet {
         return Ok(());

@@ -17,7 +17,7 @@ pub fn run(catalogue: &Catalogue, args: &GenerateArgs, quiet: bool) -> Result<()
 
     let templates = Templates::load(args.templates.as_deref())?;
     let documents = documents::render_all(&checked.profile, catalogue, &templates)?;
-    let files = files(&checked, &documents, &args.format)?;
+    let files = files(&checked, &documents, &crate::cli::distinct(&args.format))?;
 
     let written = output::write_all(&args.output, &files, args.force)?;
     match quiet {

@@ -41,8 +41,10 @@ pub struct Profile {
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// The procurement's title, shown on every document.
+    #[schemars(length(min = 1, max = 500))]
     pub title: String,
     /// The buying organisation (oppdragsgiver).
+    #[schemars(length(min = 1, max = 500))]
     pub buyer: String,
     /// The case or tender reference, e.g. "2026/0042" (quoted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +96,7 @@ pub struct Promotion {
     pub id: String,
     /// Why it is raised (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 10000))]
     pub reason: Option<String>,
 }
 
@@ -105,6 +108,7 @@ pub struct Omission {
     pub id: String,
     /// Why it is left out: the guideline says leaving out a recommended requirement must be well
     /// justified.
+    #[schemars(length(max = 10000))]
     pub reason: String,
 }
 
@@ -117,12 +121,15 @@ pub struct OwnRequirement {
     /// mandatory (a minimum requirement) or recommended (evaluated and scored).
     pub level: Level,
     /// The requirement, in the documents' language.
+    #[schemars(length(min = 1, max = 10000))]
     pub text: String,
     /// A short label for tables (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 200))]
     pub topic: Option<String>,
     /// An explanation shown under the requirement (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 10000))]
     pub comment: Option<String>,
     /// The id of the requirement this one is placed after in the documents (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,8 +152,13 @@ pub struct Evaluation {
     /// add up to 100.
     #[serde(default)]
     pub weights: BTreeMap<String, u32>,
+    /// Under part-ii: every evaluated requirement, most important first. Without it the
+    /// evaluated requirements are prioritised in the order they stand in the documents.
+    #[serde(default)]
+    pub priority: Vec<String>,
     /// Supplier names: a column each in the evaluation matrix (optional).
     #[serde(default)]
+    #[schemars(inner(length(min = 1, max = 200)), extend("uniqueItems" = true))]
     pub suppliers: Vec<String>,
 }
 

@@ -276,12 +276,90 @@ impl Rules<'_> {
         }
 
         let regime = self.profile.project.procurement_regime;
+        self.priority(&evaluated, regime);
         if evaluated.is_empty() {
             self.nothing_to_evaluate();
         } else if regime == Regime::PartIII {
             self.weights_complete(&evaluated);
         } else {
             self.weights_all_or_none(&evaluated);
+        }
+    }
+
+    /// A priority order names every evaluated requirement once, and only under part II.
+    fn priority(&mut self, evaluated: &[String], regime: Regime) {
+        let priority = &self.profile.evaluation.priority;
+        if priority.is_empty() {
+            self.priority_by_default(evaluated, regime);
+            return;
+        }
+        if regime == Regime::PartIII {
+            let message = "a priority order is for part-ii; under part-iii the weights decide";
+            let hint = "remove evaluation.priority, or use procurement_regime: part-ii";
+            self.found.push(
+                self.source
+                    .error_at_key("/evaluation/priority", message)
+                    .with_hint(hint),
+            );
+            return;
+        }
+
+        let mut seen: Vec<&str> = Vec::new();
+        for (index, id) in priority.iter().enumerate() {
+            let pointer = format!("/evaluation/priority/{index}");
+            let message = if seen.contains(&id.as_str()) {
+                format!("{id} is listed twice in the priority order")
+            } else if !evaluated.contains(id) {
+                format!(
+                    "{id} is not evaluated{}",
+                    suggestion(id, evaluated.iter().map(String::as_str))
+                )
+            } else {
+                seen.push(id);
+                continue;
+            };
+            let hint = format!(
+                "list each evaluated requirement once: {}",
+                evaluated.join(", ")
+            );
+            self.found
+                .push(self.source.error_at(&pointer, message).with_hint(hint));
+        }
+
+        let missing: Vec<&str> = evaluated
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !seen.contains(id))
+            .collect();
+        if !missing.is_empty() && seen.len() + missing.len() == evaluated.len() {
+            let message = format!("the priority order leaves out {}", missing.join(", "));
+            let hint = "list every evaluated requirement, most important first";
+            self.found.push(
+                self.source
+                    .error_at_key("/evaluation/priority", message)
+                    .with_hint(hint),
+            );
+        }
+    }
+
+    /// Under part II without weights or a priority order, the document order becomes the
+    /// priority: say so, since it is published in the tender.
+    fn priority_by_default(&mut self, evaluated: &[String], regime: Regime) {
+        let weighted = !self.profile.evaluation.weights.is_empty();
+        if regime == Regime::PartII && !weighted && evaluated.len() > 1 {
+            let message = format!(
+                "the evaluated requirements get the priority of their order in the documents: {}",
+                evaluated.join(", ")
+            );
+            let hint = format!(
+                "to choose the order, add under evaluation: `priority: [{}]`, most important first",
+                evaluated.join(", ")
+            );
+            self.found.push(
+                self.source
+                    .warning_at_key("/evaluation", message)
+                    .with_hint(hint),
+            );
         }
     }
 
@@ -348,7 +426,7 @@ impl Rules<'_> {
                 .push(self.source.error_at_key(pointer, message).with_hint(hint));
         }
 
-        let sum: u32 = weights.values().sum();
+        let sum: u64 = weights.values().map(|w| u64::from(*w)).sum();
         if missing.is_empty() && sum != 100 {
             let shown: Vec<String> = weights.iter().map(|(id, w)| format!("{id} {w}")).collect();
             let message = format!(

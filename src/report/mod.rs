@@ -201,7 +201,7 @@ impl Report<'_> {
                 PriceModel::Proportional => format!("{scale} × {lowest} / {price}"),
             },
             total: format!(
-                "{} % × {} + {} % × {}",
+                "{}\u{a0}% × {} + {}\u{a0}% × {}",
                 plain(rules.quality_weight, language),
                 decimal(points.quality, language),
                 plain(rules.price_weight(), language),

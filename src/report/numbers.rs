@@ -1,5 +1,5 @@
-//! Numbers as the documents' language writes them: decimal comma and space-grouped thousands in
-//! Norwegian, decimal point and comma-grouped thousands in English, a true minus sign in both.
+//! Numbers as the documents' language writes them: decimal comma and thousands grouped by no-break
+//! spaces in Norwegian, decimal point and comma-grouped thousands in English, a true minus sign in both.
 
 use crate::catalogue::Language;
 
@@ -10,16 +10,16 @@ pub fn decimal(value: f64, language: Language) -> String {
     localise(&shown, negative, language)
 }
 
-/// A number the user wrote, as short as it is exact: `8`, `7,5`, `1 250 000`.
+/// A number the user wrote, to the hundredth (øre) and no longer than that: `8`, `7,5`,
+/// `1 250 000`, `999,99`.
 pub fn plain(value: f64, language: Language) -> String {
-    let shown = match value.fract() == 0.0 {
-        true => format!("{:.0}", value.abs()),
-        false => {
-            let text = format!("{:.2}", value.abs());
-            text.trim_end_matches('0').to_string()
-        }
-    };
-    localise(&shown, value < 0.0, language)
+    let text = format!("{:.2}", value.abs());
+    let shown = text.trim_end_matches('0').trim_end_matches('.');
+    let negative = shown
+        .bytes()
+        .any(|digit| digit.is_ascii_digit() && digit != b'0')
+        && value < 0.0;
+    localise(shown, negative, language)
 }
 
 /// `1234567.5` → `1 234 567,5` (nb) or `1,234,567.5` (en), with `−` for a negative number.
@@ -29,7 +29,8 @@ fn localise(digits: &str, negative: bool, language: Language) -> String {
         None => (digits, None),
     };
     let (group, point) = match language {
-        Language::Nb => (' ', ','),
+        // A no-break space, so a number is never split over two lines.
+        Language::Nb => ('\u{a0}', ','),
         Language::En => (',', '.'),
     };
 
@@ -58,9 +59,11 @@ mod tests {
     fn norwegian_uses_a_decimal_comma_and_spaces_between_thousands() {
         assert_eq!(decimal(7.333_333, Language::Nb), "7,33");
         assert_eq!(decimal(8.061_818, Language::Nb), "8,06");
-        assert_eq!(plain(1_250_000.0, Language::Nb), "1 250 000");
+        assert_eq!(plain(1_250_000.0, Language::Nb), "1\u{a0}250\u{a0}000");
         assert_eq!(plain(7.5, Language::Nb), "7,5");
         assert_eq!(plain(999.0, Language::Nb), "999");
+        assert_eq!(plain(999.999, Language::Nb), "1\u{a0}000");
+        assert_eq!(plain(0.5, Language::En), "0.5");
     }
 
     #[test]

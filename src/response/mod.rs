@@ -29,9 +29,11 @@ pub struct Response {
     #[serde(rename = "kravgen-response")]
     pub format: u32,
     /// The supplier's name, written as in the profile's evaluation.suppliers.
+    #[schemars(length(min = 1, max = 200))]
     pub supplier: String,
-    /// The total evaluated price of the tender (in NOK, without VAT), more than 0.
-    #[schemars(extend("exclusiveMinimum" = 0))]
+    /// The total evaluated price of the tender (in NOK, without VAT), from 0.01 (one øre) to a
+    /// thousand billion.
+    #[schemars(range(min = 0.01, max = 1e12))]
     pub price: f64,
     /// The day the tender was received, written YYYY-MM-DD (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,6 +95,7 @@ pub struct Score {
     #[schemars(range(min = 0))]
     pub points: f64,
     /// Why the tender got these points: the award notice must explain them.
+    #[schemars(length(min = 1, max = 10000))]
     pub reason: String,
 }
 
