@@ -116,6 +116,11 @@ pub struct EvaluateArgs {
     /// the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// The date of the evaluation, YYYY-MM-DD, shown on the results; the profile's date by
+    /// default.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 /// The formats the evaluation results are written in.

@@ -782,3 +782,28 @@ fn schema_response_describes_the_response_file() {
     let schema: serde_json::Value = serde_json::from_slice(&profile.stdout).unwrap();
     assert_eq!(schema["title"], "kravgen project profile");
 }
+
+/// Guards the results carrying the evaluation's date, not the tender documents' date, when one is
+/// given, and refusing a day that does not exist.
+#[test]
+fn the_evaluation_date_is_shown_on_the_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![EXAMPLE];
+    args.extend(RESPONSES);
+    args.extend(["--date", "2027-01-20", "--format", "md"]);
+    succeeded(&run(dir.path(), &args));
+    let report = read(&dir.path().join("out/evalueringsresultat.md"));
+    assert!(report.contains("| Dato | 2027-01-20 |"), "{report}");
+
+    let other = tempfile::tempdir().unwrap();
+    let last = args.len() - 3;
+    args[last] = "2027-02-30";
+    let output = run(other.path(), &args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--date 2027-02-30 is not a date"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!other.path().join("out").exists());
+}

@@ -19,7 +19,7 @@ pub fn run(catalogue: &Catalogue, args: &EvaluateArgs, quiet: bool) -> Result<()
     let profile_source = Source::read(&args.profile)?;
     let checked = Profile::from_source(&profile_source, catalogue).map_err(Error::Input)?;
     show_warnings(&checked.warnings);
-    let profile = &checked.profile;
+    let profile = &dated(&checked.profile, args.date.as_deref())?;
     let set = RequirementSet::resolve(profile, catalogue);
     let rules = Rules::of(profile, &set)
         .map_err(|problem| Error::Input(Diagnostics(vec![problem.diagnostic(&profile_source)])))?;
@@ -125,4 +125,18 @@ fn summary(outcome: &Outcome) -> String {
         line.push_str(&format!(" ({})", rejected.join(", ")));
     }
     line
+}
+
+/// The profile with the evaluation's date in place of the tender documents' date.
+fn dated(profile: &Profile, date: Option<&str>) -> Result<Profile, Error> {
+    let mut profile = profile.clone();
+    if let Some(date) = date {
+        if !crate::structure::is_date(date) {
+            return Err(Error::Usage(format!(
+                "error: --date {date} is not a date; write it YYYY-MM-DD, e.g. 2027-01-20"
+            )));
+        }
+        profile.project.date = date.to_string();
+    }
+    Ok(profile)
 }

@@ -39,10 +39,12 @@ impl Report<'_> {
         let points = workbook.add_worksheet();
         points.set_name(labels.points_sheet)?;
         self.points_sheet(points, &labels)?;
+        printable(points);
 
         let qualification = workbook.add_worksheet();
         qualification.set_name(labels.qualification_sheet)?;
         self.qualification_sheet(qualification, &labels)?;
+        printable(qualification);
         workbook.save_to_buffer()
     }
 
@@ -426,4 +428,11 @@ impl Labels {
             },
         }
     }
+}
+
+/// Printed on A4 landscape, each sheet as wide as one page.
+fn printable(sheet: &mut Worksheet) {
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
 }
