@@ -188,6 +188,15 @@ impl std::error::Error for Diagnostics {}
 
 /// The closest known word to `word`, if one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let known: Vec<&str> = known.into_iter().collect();
+    let wanted = canonical(word);
+    if let Some(same) = known
+        .iter()
+        .find(|candidate| canonical(candidate) == wanted)
+    {
+        return Some(same);
+    }
+
     let lowered = word.to_lowercase();
     known
         .into_iter()
@@ -200,6 +209,26 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score >= 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
+}
+
+/// An id as a user may mistype it, reduced to what matters: `k09`, `K 9` and `K-9` are `k9`.
+fn canonical(id: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for c in id
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
+    {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        out.push_str(digits.trim_start_matches('0'));
+        digits.clear();
+        out.extend(c.to_lowercase());
+    }
+    out.push_str(digits.trim_start_matches('0'));
+    out
 }
 
 /// Appends ` (did you mean "X"?)` when a close match exists.
@@ -221,6 +250,8 @@ mod tests {
             Some("promote")
         );
         assert_eq!(did_you_mean("zzzz", ["promote", "omit"]), None);
+        assert_eq!(did_you_mean("K09", ["K1", "K9", "K10", "K10k"]), Some("K9"));
+        assert_eq!(did_you_mean("ex1", ["EX-1", "EX-2"]), Some("EX-1"));
     }
 
     #[test]

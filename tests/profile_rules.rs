@@ -279,7 +279,7 @@ fn weight_on_a_mandatory_requirement_lists_the_evaluated_ones() {
     check("weight-on-mandatory.yaml")
         .error_at(15, 9)
         .names("K4", "K3, K7, K9")
-        .says("not evaluated");
+        .says("is mandatory, so it cannot have a weight");
 }
 
 #[test]

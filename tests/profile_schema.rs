@@ -70,3 +70,19 @@ fn schema_rejects_language_no() {
         .collect();
     assert_eq!(paths, ["/language"]);
 }
+
+/// Guards the schema file the examples point editors at (`$schema=../kravgen-profile.schema.json`)
+/// staying the schema kravgen prints; regenerate it with `kravgen schema > kravgen-profile.schema.json`.
+#[test]
+fn the_committed_schema_file_is_the_printed_schema() {
+    let output = cargo_bin_cmd!("kravgen")
+        .arg("schema")
+        .output()
+        .expect("kravgen runs");
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/kravgen-profile.schema.json"
+    ))
+    .expect("the schema file is in the repository");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), committed);
+}

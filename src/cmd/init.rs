@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::Error;
 use crate::catalogue::{Catalogue, Language, Level};
 use crate::output;
+use crate::profile::{STARTER_BUYER, STARTER_TITLE};
 
 pub fn run(catalogue: &Catalogue, path: &Path, language: Language) -> Result<(), Error> {
     let text = starter(catalogue, language);
@@ -24,6 +25,7 @@ pub fn starter(catalogue: &Catalogue, language: Language) -> String {
     let _ = write!(
         text,
         "# yaml-language-server: $schema=kravgen-profile.schema.json\n\
+         # (editors check the file against it; `kravgen schema > kravgen-profile.schema.json` writes it)\n\
          # A kravgen project profile. `kravgen check` validates it; `kravgen generate` writes the documents.\n\
          kravgen: 1\n\
          catalogue: {}\n\
@@ -38,8 +40,8 @@ pub fn starter(catalogue: &Catalogue, language: Language) -> String {
            procurement_regime: part-iii      # part-ii (priority order) or part-iii (weights required)\n",
         catalogue.catalogue.id,
         language_code(language),
-        placeholder(language, "Anskaffelsens tittel", "Title of the procurement"),
-        placeholder(language, "Oppdragsgiver", "Buyer"),
+        placeholder(language, STARTER_TITLE),
+        placeholder(language, STARTER_BUYER),
         use_areas(catalogue),
     );
 
@@ -72,6 +74,7 @@ fn tailoring_section(catalogue: &Catalogue, language: Language) -> String {
          add:                              # the buyer's own requirements:\n  \
          #  - id: EX-1\n  \
          #    level: mandatory              # mandatory or recommended\n  \
+         #    topic: \"A short label\"\n  \
          #    text: \"The requirement\"\n  \
          #    after: K7                     # optional: where it stands in the documents\n",
     );
@@ -125,7 +128,7 @@ fn language_code(language: Language) -> &'static str {
     }
 }
 
-fn placeholder(language: Language, nb: &'static str, en: &'static str) -> &'static str {
+fn placeholder(language: Language, [nb, en]: [&'static str; 2]) -> &'static str {
     match language {
         Language::Nb => nb,
         Language::En => en,

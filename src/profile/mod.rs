@@ -14,6 +14,10 @@ use crate::structure;
 
 mod rules;
 
+/// The title and buyer `kravgen init` writes, in Norwegian and English, for the user to replace.
+pub const STARTER_TITLE: [&str; 2] = ["Anskaffelsens tittel", "Title of the procurement"];
+pub const STARTER_BUYER: [&str; 2] = ["Oppdragsgiver", "Buyer"];
+
 /// The profile format this kravgen reads.
 pub const FORMAT: u32 = 1;
 

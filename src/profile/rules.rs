@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{FORMAT, Profile, Regime};
+use super::{FORMAT, Profile, Regime, STARTER_BUYER, STARTER_TITLE};
 use crate::catalogue::{Catalogue, Entry, Level};
 use crate::diagnostic::{Diagnostics, suggestion};
 use crate::source::{Source, escape_pointer};
@@ -19,6 +19,7 @@ pub fn check(profile: &Profile, catalogue: &Catalogue, source: &Source) -> Diagn
 
     rules.format_and_catalogue();
     rules.use_area();
+    rules.starter_text();
     rules.promotions();
     rules.omissions();
     rules.additions();
@@ -54,6 +55,22 @@ impl Rules<'_> {
             let hint = "point kravgen at that catalogue with --catalogue PATH, or remove the line to use the bundled one";
             self.found
                 .push(self.source.error_at("/catalogue", message).with_hint(hint));
+        }
+    }
+
+    /// The title and buyer `kravgen init` wrote are there to be replaced before anything is sent.
+    fn starter_text(&mut self) {
+        let project = &self.profile.project;
+        for (pointer, value, starter) in [
+            ("/project/title", &project.title, STARTER_TITLE),
+            ("/project/buyer", &project.buyer, STARTER_BUYER),
+        ] {
+            if starter.contains(&value.as_str()) {
+                let message = format!("\"{value}\" is still the text kravgen init wrote");
+                let hint = "write the procurement's own title and the buying organisation's name";
+                self.found
+                    .push(self.source.warning_at(pointer, message).with_hint(hint));
+            }
         }
     }
 
@@ -260,7 +277,10 @@ impl Rules<'_> {
                 let known = self.catalogue.entry(id).is_some()
                     || self.profile.tailoring.add.iter().any(|own| &own.id == id);
                 let message = match known {
-                    true => format!("{id} is not evaluated, so it cannot have a weight"),
+                    true => format!(
+                        "{id} {}, so it cannot have a weight",
+                        self.why_not_evaluated(id)
+                    ),
                     false => format!(
                         "unknown requirement \"{id}\" under weights{}",
                         suggestion(id, evaluated.iter().map(String::as_str))
@@ -283,6 +303,18 @@ impl Rules<'_> {
             self.weights_complete(&evaluated);
         } else {
             self.weights_all_or_none(&evaluated);
+        }
+    }
+
+    /// Why a known requirement is not among the evaluated ones, in a few words.
+    fn why_not_evaluated(&self, id: &str) -> &'static str {
+        let tailoring = &self.profile.tailoring;
+        if tailoring.omit.iter().any(|o| o.id == id) {
+            "is omitted"
+        } else if tailoring.promote.iter().any(|p| p.id == id) {
+            "is promoted to mandatory"
+        } else {
+            "is mandatory"
         }
     }
 
