@@ -636,14 +636,23 @@ fn id_column(markdown: &str) -> Vec<String> {
     let mut first_cell: Option<String> = None;
     let mut id_table = false;
     let mut in_head = false;
+    let mut cell = 0;
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Start(Tag::TableHead) => {
                 in_head = true;
                 first_cell = None;
+                cell = 0;
             }
-            Event::Start(Tag::TableRow) => first_cell = None,
-            Event::Text(text) if first_cell.is_none() => first_cell = Some(text.to_string()),
+            Event::Start(Tag::TableRow) => {
+                first_cell = None;
+                cell = 0;
+            }
+            Event::Start(Tag::TableCell) => cell += 1,
+            // Only the first column holds ids; a row with an empty first cell (a result row) has none.
+            Event::Text(text) if cell == 1 && first_cell.is_none() => {
+                first_cell = Some(text.to_string())
+            }
             Event::End(TagEnd::TableHead) => {
                 id_table = first_cell.as_deref() == Some("ID");
                 in_head = false;
