@@ -66,6 +66,9 @@ impl Templates {
                 dir.display()
             )));
         }
+        for warning in overrides.map(unused_templates).unwrap_or_default() {
+            eprintln!("{warning}");
+        }
         let mut tera = Tera::default();
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(escape_markdown);
@@ -103,6 +106,35 @@ fn read_template(path: &Path) -> Result<String, Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Warnings for the `.md` files in a user's templates folder that replace no built-in template
+/// (a misspelt name, or a file outside `nb/` and `en/`): they would silently do nothing.
+pub fn unused_templates(dir: &Path) -> Vec<String> {
+    let known: Vec<&str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
+    let mut warnings = Vec::new();
+    for folder in ["", "nb", "en"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = match folder {
+                "" => name.clone(),
+                _ => format!("{folder}/{name}"),
+            };
+            if name.ends_with(".md") && !known.contains(&relative.as_str()) {
+                warnings.push(format!(
+                    "warning: {} replaces no template and is not used{}; kravgen's templates are {}",
+                    dir.join(&relative).display(),
+                    crate::diagnostic::suggestion(&relative, known.iter().copied()),
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    warnings.sort();
+    warnings
 }
 
 /// The error with every cause, on one line.

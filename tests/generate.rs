@@ -907,3 +907,38 @@ fn without_health_data_there_is_no_framework_conditions_file() {
         ]
     );
 }
+
+/// Guards against a misspelt template name or a missing templates folder going unnoticed.
+#[test]
+fn templates_that_replace_nothing_are_named() {
+    let templates = TempDir::new().unwrap();
+    std::fs::create_dir_all(templates.path().join("nb")).unwrap();
+    std::fs::write(templates.path().join("nb/svarskjma.md"), "# x\n").unwrap();
+    let dir = TempDir::new().unwrap();
+    let folder = templates.path().to_str().unwrap();
+
+    let output = generate(
+        &path(HOSPITAL),
+        &dir.path().join("out"),
+        &["--templates", folder],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("svarskjma.md replaces no template"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean \"nb/svarskjema.md\""),
+        "{stderr}"
+    );
+
+    let missing = templates.path().join("missing");
+    let output = generate(
+        &path(HOSPITAL),
+        &dir.path().join("out2"),
+        &["--templates", missing.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!dir.path().join("out2").exists());
+}
