@@ -29,8 +29,7 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
     ));
     let numbering = wordml(&text(&xml.numberings));
     let footnotes = fixup::footnotes_part(&rendered.footnotes);
-    let header = wordml(&text(&xml.headers.concat()));
-    let landscape_header = wordml(&text(&rendered.landscape_header));
+    let [header, landscape_header] = &rendered.headers;
     let footer = wordml(&text(&xml.footers.concat()));
     let links = hyperlink_relationships(&rendered.links);
 
@@ -53,8 +52,8 @@ pub(crate) fn package(rendered: Rendered, options: &DocxOptions) -> Result<Vec<u
         ("word/fontTable.xml", text(&xml.font_table)),
         ("word/footnotes.xml", ids.renumber(&footnotes)),
         ("word/_rels/footnotes.xml.rels", relationships(&links)),
-        ("word/header1.xml", ids.renumber(&header)),
-        ("word/header2.xml", ids.renumber(&landscape_header)),
+        ("word/header1.xml", ids.renumber(header)),
+        ("word/header2.xml", ids.renumber(landscape_header)),
         ("word/footer1.xml", ids.renumber(&footer)),
     ];
     zip_parts(&parts)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use docx_rs::{BuildXML, Docx, Footer, Header, SectionProperty};
+use docx_rs::{Docx, Footer};
 
 use super::DocxOptions;
 use super::model::{Block, Document, Inline, List, Orientation};
@@ -29,8 +29,8 @@ pub(crate) struct Rendered {
     /// The `w:footnote` elements of footnotes.xml; paragraph ids still to be set.
     pub footnotes: String,
     pub links: Vec<String>,
-    /// The header part of landscape sections (docx-rs packs only one header).
-    pub landscape_header: Vec<u8>,
+    /// The header parts of portrait and of landscape sections.
+    pub headers: [String; 2],
 }
 
 /// Where a block stands: inside how many lists and quotes, and how far in.
@@ -49,11 +49,14 @@ pub(crate) struct Renderer<'a> {
     pub footnote_count: usize,
     pub links: Vec<String>,
     pub orientation: Orientation,
+    /// The headings the table of contents lists; empty without one.
+    pub toc_entries: Vec<page::TocEntry>,
+    /// How many listed headings have been rendered (and bookmarked).
+    toc_headings: usize,
     numbering: ListNumbering,
     document: String,
     paragraphs: u32,
     footnotes: String,
-    headers: [Header; 2],
     footer: Footer,
     options: &'a DocxOptions,
 }
@@ -69,14 +72,12 @@ pub(crate) fn render(document: &Document, options: &DocxOptions) -> Rendered {
         footnote_count: 0,
         links: Vec::new(),
         orientation: Orientation::Portrait,
+        toc_entries: page::toc_entries(&document.blocks),
+        toc_headings: 0,
         numbering: ListNumbering::new(),
         document: body,
         paragraphs: 0,
         footnotes: String::new(),
-        headers: [
-            page::header(&options.title, &options.reference, Orientation::Portrait),
-            page::header(&options.title, &options.reference, Orientation::Landscape),
-        ],
         footer: page::footer(&options.page_label, &options.of_label),
         options,
     };
@@ -92,15 +93,17 @@ impl Renderer<'_> {
         let mut docx = Docx::new()
             .styles(styles::styles())
             .numberings(self.numbering.into_numberings());
-        docx.document.section_property = section(self.orientation, &self.headers, &self.footer);
-        let [_, landscape_header] = self.headers;
+        docx.document.section_property = page::section(self.orientation, &self.footer);
+        let options = self.options;
+        let headers = [Orientation::Portrait, Orientation::Landscape]
+            .map(|orientation| page::header(&options.title, &options.reference, orientation));
         Rendered {
             docx,
             document: self.document,
             paragraphs: self.paragraphs,
             footnotes: self.footnotes,
             links: self.links,
-            landscape_header: landscape_header.build(),
+            headers,
         }
     }
 
@@ -144,10 +147,19 @@ impl Renderer<'_> {
     fn block(&mut self, block: &Block, context: Context) {
         match block {
             Block::Heading(level, inlines) => self.heading(*level, inlines),
-            Block::Paragraph(inlines) => self.paragraph(&styled(context), inlines),
+            Block::Paragraph(inlines) => {
+                let properties = ParagraphProperties {
+                    keep_next: is_lead_in(inlines),
+                    ..styled(context)
+                };
+                self.paragraph(&properties, inlines);
+            }
             Block::Code(code) => self.code(code, context),
             Block::List(list) => self.list(list, context),
-            Block::Table(table) => self.table(table, context),
+            Block::Table(table) => {
+                self.table(table, context);
+                self.after_table();
+            }
             Block::Quote(inner) => {
                 let quoted = Context {
                     quote_depth: context.quote_depth + 1,
@@ -162,13 +174,23 @@ impl Renderer<'_> {
         }
     }
 
+    /// A heading; one the table of contents lists gets the bookmark its line links to.
     fn heading(&mut self, level: u8, inlines: &[Inline]) {
         let index = usize::from(level.clamp(1, 6)) - 1;
         let properties = ParagraphProperties {
             style: Some(HEADING[index]),
             ..Default::default()
         };
-        self.paragraph(&properties, inlines);
+        self.open_paragraph(&properties);
+        let listed = !self.toc_entries.is_empty() && (1..=page::TOC_LEVELS).contains(&level);
+        if listed && !self.in_footnote {
+            let anchor = page::toc_anchor(self.toc_headings);
+            self.toc_headings += 1;
+            let id = self.toc_headings;
+            wordml::bookmark(self.out(), id, &anchor);
+        }
+        self.add_inlines(inlines);
+        self.out().push_str("</w:p>");
     }
 
     /// A code block: one paragraph, lines separated by line breaks.
@@ -210,6 +232,7 @@ impl Renderer<'_> {
             let properties = ParagraphProperties {
                 style: Some(LIST_PARAGRAPH),
                 numbering: Some((num, level)),
+                keep_next: is_lead_in(first),
                 ..Default::default()
             };
             self.paragraph(&properties, first);
@@ -218,9 +241,21 @@ impl Renderer<'_> {
     }
 
     fn toc(&mut self) {
-        let hint = page::toc_hint(&self.options.language_tag);
+        let listed = !self.toc_entries.is_empty();
+        let hint = page::toc_hint(&self.options.language_tag, listed);
         let title = self.options.contents_title.as_str();
         page::table_of_contents(self, title, hint);
+    }
+
+    /// A small empty paragraph below a table: what follows keeps a paragraph's
+    /// distance from the table's bottom border, two tables never merge, and
+    /// the body never ends in a table (LibreOffice then loses the last section).
+    fn after_table(&mut self) {
+        let properties = ParagraphProperties {
+            spacer: true,
+            ..Default::default()
+        };
+        self.paragraph(&properties, &[]);
     }
 
     /// A paragraph holding only a page break.
@@ -256,14 +291,13 @@ impl Renderer<'_> {
     }
 }
 
-/// The docx-rs section of the last orientation: it decides the header and
-/// footer parts docx-rs writes.
-fn section(orientation: Orientation, headers: &[Header; 2], footer: &Footer) -> SectionProperty {
-    let header = match orientation {
-        Orientation::Portrait => &headers[0],
-        Orientation::Landscape => &headers[1],
-    };
-    page::section(orientation, header, footer)
+/// A lead-in ("a tender with price P gets:") ends in a colon and belongs on
+/// the page of what it introduces.
+fn is_lead_in(inlines: &[Inline]) -> bool {
+    match inlines.last() {
+        Some(Inline::Text(text, _)) => text.trim_end().ends_with(':'),
+        _ => false,
+    }
 }
 
 /// Quote and list-item styling and indent for a body paragraph.

@@ -23,6 +23,8 @@ pub(crate) const HYPERLINK: &str = "Hyperlink";
 pub(crate) const TABLE: &str = "KravTable";
 pub(crate) const TABLE_TEXT: &str = "TableText";
 pub(crate) const TOC_HEADING: &str = "TOCHeading";
+/// Table of contents lines, levels 1–3 (Word's own style ids, so Word uses them when it updates).
+pub(crate) const TOC: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
 pub(crate) const FOOTNOTE_TEXT: &str = "FootnoteText";
 pub(crate) const HEADER: &str = "Header";
 pub(crate) const FOOTER: &str = "Footer";
@@ -59,6 +61,9 @@ pub(crate) fn styles() -> Styles {
         hyperlink(),
         table_text(),
         toc_heading(),
+        toc_line(1),
+        toc_line(2),
+        toc_line(3),
         footnote_text(),
         footnote_reference(),
         header_footer(HEADER, "header"),
@@ -170,6 +175,16 @@ fn toc_heading() -> Style {
         .bold()
         .color(ACCENT)
         .line_spacing(LineSpacing::new().before(240).after(120))
+}
+
+/// A table of contents line of `level` (1–3), indented 0.5 cm per level below
+/// the first. No tab stop: the page numbers are empty until Word updates the
+/// field, and then Word sets its own dotted tab.
+fn toc_line(level: usize) -> Style {
+    let indent = 284 * (level as i32 - 1);
+    paragraph(TOC[level - 1], &format!("toc {level}"))
+        .indent(Some(indent), None, None, None)
+        .line_spacing(LineSpacing::new().after(60))
 }
 
 fn footnote_text() -> Style {

@@ -50,6 +50,11 @@ pub(crate) struct ParagraphProperties<'a> {
     pub bottom_border: bool,
     pub indent: Option<i32>,
     pub align: Option<&'static str>,
+    /// Keeps the paragraph on the page of the next one (a lead-in ending in ":").
+    pub keep_next: bool,
+    /// An empty paragraph with a 1 pt mark: only its spacing after counts
+    /// (the gap below a table).
+    pub spacer: bool,
     /// Ends a section of this orientation (a tiny empty paragraph).
     pub section: Option<Orientation>,
 }
@@ -61,9 +66,18 @@ impl ParagraphProperties<'_> {
             && !self.bottom_border
             && self.indent.is_none()
             && self.align.is_none()
+            && !self.keep_next
+            && !self.spacer
             && self.section.is_none()
     }
 }
+
+/// Paragraph mark properties of an empty paragraph that should take no room.
+const TINY_MARK: &str = r#"<w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr>"#;
+
+/// A spacer is exactly 6 pt high, the distance of one paragraph to the next.
+const SPACER_SPACING: &str =
+    r#"<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact" />"#;
 
 /// Opens `w:p` with its id and properties; `</w:p>` closes it.
 pub(crate) fn open_paragraph(out: &mut String, id: u32, properties: &ParagraphProperties) {
@@ -74,6 +88,9 @@ pub(crate) fn open_paragraph(out: &mut String, id: u32, properties: &ParagraphPr
     out.push_str("<w:pPr>");
     if let Some(style) = properties.style {
         let _ = write!(out, r#"<w:pStyle w:val="{style}" />"#);
+    }
+    if properties.keep_next {
+        out.push_str("<w:keepNext />");
     }
     if let Some((num, level)) = properties.numbering {
         let _ = write!(
@@ -87,14 +104,19 @@ pub(crate) fn open_paragraph(out: &mut String, id: u32, properties: &ParagraphPr
             r#"<w:pBdr><w:bottom w:val="single" w:space="1" w:sz="6" w:color="{BORDER_COLOR}" /></w:pBdr>"#
         );
     }
+    if properties.spacer {
+        out.push_str(SPACER_SPACING);
+    }
     if let Some(indent) = properties.indent {
         let _ = write!(out, r#"<w:ind w:left="{indent}" w:right="0" />"#);
     }
     if let Some(align) = properties.align {
         let _ = write!(out, r#"<w:jc w:val="{align}" />"#);
     }
+    if properties.spacer || properties.section.is_some() {
+        out.push_str(TINY_MARK);
+    }
     if let Some(orientation) = properties.section {
-        out.push_str(r#"<w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr>"#);
         section_properties(out, orientation);
     }
     out.push_str("</w:pPr>");
@@ -193,15 +215,40 @@ pub(crate) fn open_hyperlink(out: &mut String, rid: &str) {
     let _ = write!(out, r#"<w:hyperlink r:id="{rid}" w:history="1">"#);
 }
 
-/// A complex field: begin, instruction, separator, cached result, end.
-pub(crate) fn field(out: &mut String, instruction: &str, result: &str) {
+/// An internal hyperlink to the bookmark `anchor`; runs follow, `</w:hyperlink>` closes.
+pub(crate) fn open_anchor_link(out: &mut String, anchor: &str) {
+    let _ = write!(out, r#"<w:hyperlink w:anchor="{anchor}" w:history="1">"#);
+}
+
+/// A tab and the page number of the bookmark `anchor` as a PAGEREF field,
+/// as Word writes a table of contents line. The number is unknown before
+/// layout, so its cached result is empty until the field is updated.
+pub(crate) fn page_reference(out: &mut String, anchor: &str) {
+    out.push_str("<w:r><w:rPr /><w:tab /></w:r>");
+    field_start(out, &format!(r"PAGEREF {anchor} \h"));
+    field_end(out);
+}
+
+/// A bookmark around nothing: a target for the table of contents.
+pub(crate) fn bookmark(out: &mut String, id: usize, name: &str) {
+    let _ = write!(
+        out,
+        r#"<w:bookmarkStart w:id="{id}" w:name="{name}" /><w:bookmarkEnd w:id="{id}" />"#
+    );
+}
+
+/// The start of a complex field (begin, instruction, separator); the cached
+/// result follows and may span paragraphs, [`field_end`] closes the field.
+pub(crate) fn field_start(out: &mut String, instruction: &str) {
     out.push_str(r#"<w:r><w:rPr /><w:fldChar w:fldCharType="begin" w:dirty="true" /></w:r>"#);
     let _ = write!(
         out,
         "<w:r><w:rPr /><w:instrText> {instruction} </w:instrText></w:r>"
     );
     out.push_str(r#"<w:r><w:rPr /><w:fldChar w:fldCharType="separate" w:dirty="false" /></w:r>"#);
-    text_run(out, result, &Format::default());
+}
+
+pub(crate) fn field_end(out: &mut String) {
     out.push_str(r#"<w:r><w:rPr /><w:fldChar w:fldCharType="end" w:dirty="false" /></w:r>"#);
 }
 
