@@ -413,12 +413,7 @@ impl Rules<'_> {
 
     /// Under part II weights are optional, but given for some they are needed for all.
     fn weights_all_or_none(&mut self, evaluated: &[String]) {
-        let weights = &self.profile.evaluation.weights;
-        let missing: Vec<&str> = evaluated
-            .iter()
-            .filter(|id| !weights.contains_key(*id))
-            .map(String::as_str)
-            .collect();
+        let missing = unweighted(self.profile, evaluated);
         if !missing.is_empty() && missing.len() < evaluated.len() {
             let message = format!(
                 "weights are given for some evaluated requirements but not for {}",
@@ -436,11 +431,7 @@ impl Rules<'_> {
     /// Under part III every evaluated requirement has a weight and the weights add up to 100.
     fn weights_complete(&mut self, evaluated: &[String]) {
         let weights = &self.profile.evaluation.weights;
-        let missing: Vec<&str> = evaluated
-            .iter()
-            .filter(|id| !weights.contains_key(*id))
-            .map(String::as_str)
-            .collect();
+        let missing = unweighted(self.profile, evaluated);
         let pointer = match weights.is_empty() {
             true => "/evaluation",
             false => "/evaluation/weights",
@@ -471,6 +462,16 @@ impl Rules<'_> {
                 .push(self.source.error_at_key(pointer, message).with_hint(hint));
         }
     }
+}
+
+/// The evaluated requirements the profile gives no weight.
+fn unweighted<'a>(profile: &Profile, evaluated: &'a [String]) -> Vec<&'a str> {
+    let weights = &profile.evaluation.weights;
+    evaluated
+        .iter()
+        .filter(|id| !weights.contains_key(*id))
+        .map(String::as_str)
+        .collect()
 }
 
 /// The ids that are evaluated: recommended catalogue requirements neither promoted nor omitted,
