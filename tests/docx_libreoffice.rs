@@ -7,7 +7,7 @@ mod docx_support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docx_support::{convert, corpus};
+use docx_support::{convert, corpus, generated_examples};
 
 fn soffice() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -18,6 +18,23 @@ fn soffice() -> Option<PathBuf> {
 
 #[test]
 fn libreoffice_converts_every_corpus_docx_to_a_non_empty_pdf() {
+    let documents = corpus()
+        .into_iter()
+        .map(|(name, markdown)| (name.replace(".md", ".docx"), convert(&markdown)));
+    assert_libreoffice_converts(documents.collect());
+}
+
+#[test]
+fn libreoffice_converts_every_generated_docx_to_a_non_empty_pdf() {
+    let documents = generated_examples()
+        .into_iter()
+        .map(|document| (document.name, document.docx));
+    assert_libreoffice_converts(documents.collect());
+}
+
+/// Writes each (file name, DOCX) and has LibreOffice turn them into PDFs, or skips with a note
+/// where LibreOffice is missing (never on CI).
+fn assert_libreoffice_converts(documents: Vec<(String, Vec<u8>)>) {
     let Some(soffice) = soffice() else {
         let on_ci = std::env::var("CI").is_ok_and(|value| value == "true");
         assert!(
@@ -30,9 +47,9 @@ fn libreoffice_converts_every_corpus_docx_to_a_non_empty_pdf() {
 
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut inputs = Vec::new();
-    for (name, markdown) in corpus() {
-        let path = dir.path().join(name.replace(".md", ".docx"));
-        std::fs::write(&path, convert(&markdown)).expect("write DOCX");
+    for (name, docx) in documents {
+        let path = dir.path().join(name);
+        std::fs::write(&path, docx).expect("write DOCX");
         inputs.push(path);
     }
 

@@ -3,7 +3,7 @@
 
 mod docx_support;
 
-use docx_support::{WordBlock, body_blocks, convert, corpus, normalize, part};
+use docx_support::{WordBlock, body_blocks, convert, corpus, generated_examples, normalize, part};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// A block of expected text: a paragraph or a table of cells.
@@ -131,6 +131,23 @@ fn docx_text_matches_markdown_text_for_the_whole_corpus() {
             assert_eq!(want, got, "{name}: block {index} differs");
         }
         assert_eq!(expected.len(), actual.len(), "{name}: block count differs");
+    }
+}
+
+#[test]
+fn generated_documents_read_back_as_the_markdown_they_came_from() {
+    for document in generated_examples() {
+        let expected = markdown_blocks(&document.markdown);
+        let actual = word_blocks(&document.docx);
+        for (index, (want, got)) in expected.iter().zip(&actual).enumerate() {
+            assert_eq!(want, got, "{}: block {index} differs", document.name);
+        }
+        assert_eq!(
+            expected.len(),
+            actual.len(),
+            "{}: block count differs",
+            document.name
+        );
     }
 }
 

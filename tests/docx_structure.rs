@@ -7,8 +7,8 @@ mod docx_support;
 use std::collections::BTreeMap;
 
 use docx_support::{
-    Node, WordBlock, WordParagraph, body_blocks, convert, corpus, corpus_file, nodes, options,
-    part, part_names,
+    Node, WordBlock, WordParagraph, body_blocks, convert, corpus, corpus_file, generated_examples,
+    nodes, options, part, part_names,
 };
 
 fn paragraphs(docx: &[u8]) -> Vec<WordParagraph> {
@@ -434,7 +434,41 @@ fn landscape_marker_yields_a_landscape_section_and_every_section_has_header_and_
 #[test]
 fn every_table_first_row_repeats_as_header_row() {
     for (name, markdown) in corpus() {
-        let document = nodes(&part(&convert(&markdown), "word/document.xml"));
+        assert_header_rows(&name, &convert(&markdown));
+    }
+}
+
+#[test]
+fn generated_documents_have_heading_styles_header_rows_and_a_landscape_matrix() {
+    for document in generated_examples() {
+        let name = &document.name;
+        assert_header_rows(name, &document.docx);
+
+        let styles: Vec<String> = paragraphs(&document.docx)
+            .into_iter()
+            .filter_map(|p| p.style)
+            .collect();
+        for heading in ["Heading1", "Heading2"] {
+            assert!(styles.iter().any(|s| s == heading), "{name}: no {heading}");
+        }
+
+        let xml = part(&document.docx, "word/document.xml");
+        let landscape = xml.contains(r#"w:orient="landscape""#);
+        let is_matrix =
+            name.starts_with("evalueringsmatrise") || name.starts_with("evaluation-matrix");
+        if is_matrix {
+            assert!(
+                landscape,
+                "{name}: the evaluation matrix is not in a landscape section"
+            );
+        }
+    }
+}
+
+/// Every table's first row is marked to repeat on each page.
+fn assert_header_rows(name: &str, docx: &[u8]) {
+    {
+        let document = nodes(&part(docx, "word/document.xml"));
         let mut first_row = false;
         let mut in_first_row = false;
         let mut tables = 0;

@@ -48,6 +48,69 @@ pub fn corpus() -> Vec<(String, String)> {
     files
 }
 
+/// A document kravgen wrote for one of the examples: its name, Markdown and DOCX.
+pub struct Generated {
+    pub name: String,
+    pub markdown: String,
+    pub docx: Vec<u8>,
+}
+
+/// Every document the real binary writes for both example profiles and for the example
+/// evaluation, as Markdown and DOCX.
+pub fn generated_examples() -> Vec<Generated> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let runs: [&[&str]; 3] = [
+        &["generate", "examples/sykehus-journal.yaml"],
+        &["generate", "examples/municipality-citizen-apps.yaml"],
+        &[
+            "evaluate",
+            "examples/sykehus-journal.yaml",
+            "examples/responses/leverandor-a.yaml",
+            "examples/responses/leverandor-b.yaml",
+            "examples/responses/leverandor-c.yaml",
+        ],
+    ];
+    for (index, args) in runs.iter().enumerate() {
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kravgen"))
+            .current_dir(root)
+            .args(*args)
+            .args(["--format", "md,docx", "-q", "-o"])
+            .arg(dir.path().join(index.to_string()))
+            .status()
+            .expect("kravgen runs");
+        assert!(status.success(), "kravgen {args:?} failed");
+    }
+    collect_generated(dir.path())
+}
+
+fn collect_generated(dir: &Path) -> Vec<Generated> {
+    let mut documents = Vec::new();
+    for run in std::fs::read_dir(dir).expect("output folder").flatten() {
+        for file in std::fs::read_dir(run.path()).expect("run folder").flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|ext| ext == "docx") {
+                documents.push(Generated {
+                    name: path
+                        .file_name()
+                        .expect("name")
+                        .to_string_lossy()
+                        .into_owned(),
+                    markdown: std::fs::read_to_string(path.with_extension("md")).expect("Markdown"),
+                    docx: std::fs::read(&path).expect("DOCX"),
+                });
+            }
+        }
+    }
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    assert_eq!(
+        documents.len(),
+        9,
+        "4 + 4 documents and the evaluation results"
+    );
+    documents
+}
+
 pub fn corpus_file(name: &str) -> String {
     std::fs::read_to_string(corpus_dir().join(name)).expect("corpus file")
 }
