@@ -63,6 +63,7 @@ pub enum Command {
         after_help = "Examples:\n  kravgen convert vedlegg.md -o vedlegg.docx\n  kravgen convert annex.md -o annex.docx --lang en --title \"Annex 3\" --date 2026-12-01\n\nMarkers (HTML comments on their own line):\n  <!-- kravgen:toc -->         table of contents\n  <!-- kravgen:page-break -->  page break\n  <!-- kravgen:landscape -->   landscape pages from here\n  <!-- kravgen:portrait -->    portrait pages again"
     )]
     Convert(ConvertArgs),
+
     /// Evaluate the tenders: reject those that fail a mandatory requirement, compute quality,
     /// price and total points for the others, and rank them.
     #[command(
