@@ -49,15 +49,10 @@ fn requirement_text(requirement: &Requirement, language: Language, labels: &Labe
     );
 
     for item in &requirement.items {
-        let head = format!("  {:<6}", item.id);
-        out.push_str(&wrap_hanging(&head, item.text.get(language)));
+        out.push_str(&item_line(item, language));
     }
     if let Some(comment) = &requirement.comment {
-        out.push_str(&format!(
-            "\n{}:\n{}\n",
-            labels.comment,
-            wrap(comment.get(language), "  ")
-        ));
+        out.push_str(&labelled(labels.comment, comment.get(language)));
     }
     out.push_str(&list(labels.sources, &requirement.references, language));
     out
@@ -77,7 +72,7 @@ fn item_text(
         labels.item_of,
         requirement.id,
         wrap(requirement.text.get(language), ""),
-        wrap_hanging(&format!("  {:<6}", item.id), item.text.get(language)).trim_end()
+        item_line(item, language).trim_end()
     )
 }
 
@@ -87,14 +82,20 @@ fn condition_text(condition: &FrameworkCondition, language: Language, labels: &L
         out.push_str(&format!("\n{}\n", wrap(paragraph.get(language), "")));
     }
     if let Some(ensure) = &condition.ensure {
-        out.push_str(&format!(
-            "\n{}:\n{}\n",
-            labels.ensure,
-            wrap(ensure.get(language), "  ")
-        ));
+        out.push_str(&labelled(labels.ensure, ensure.get(language)));
     }
     out.push_str(&list(labels.legal, &condition.legal_references, language));
     out
+}
+
+/// `  K10a  text…`, the text aligned after the id on following lines.
+fn item_line(item: &Item, language: Language) -> String {
+    wrap_hanging(&format!("  {:<6}", item.id), item.text.get(language))
+}
+
+/// A labelled paragraph (`Kommentar:`), its text indented under the label.
+fn labelled(label: &str, text: &str) -> String {
+    format!("\n{label}:\n{}\n", wrap(text, "  "))
 }
 
 fn list(title: &str, texts: &[Text], language: Language) -> String {
